@@ -1,0 +1,138 @@
+package io.tributary.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * A YAML node with its field path and position, whose accessors report a problem (with line and
+ * column) when the node is not of the expected shape, and return empty.
+ */
+final class YamlNode {
+    private final Node node;
+    private final String path;
+    private final Problems problems;
+
+    private YamlNode(Node node, String path, Problems problems) {
+        this.node = node;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    static YamlNode root(Node node, Problems problems) {
+        return new YamlNode(node, "", problems);
+    }
+
+    int line() {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    int column() {
+        return node.getStartMark().getColumn() + 1;
+    }
+
+    void problem(String message) {
+        problems.add(line(), column(), path, message);
+    }
+
+    /** A problem about a child that is absent: reported at this node, named by the child's path. */
+    void problem(String child, String message) {
+        problems.add(line(), column(), path.isEmpty() ? child : path + "." + child, message);
+    }
+
+    boolean isSequence() {
+        return node instanceof SequenceNode;
+    }
+
+    /** The mapping's entries; keys outside {@code allowed} are reported as unknown. */
+    Optional<Map<String, YamlNode>> mapping(Set<String> allowed) {
+        if (!(node instanceof MappingNode mapping)) {
+            problem("expected a mapping (key: value lines), found " + describe());
+            return Optional.empty();
+        }
+        Map<String, YamlNode> fields = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            YamlNode key = new YamlNode(tuple.getKeyNode(), path, problems);
+            Optional<String> name = key.text();
+            if (name.isEmpty()) {
+                continue;
+            }
+            String childPath = path.isEmpty() ? name.get() : path + "." + name.get();
+            if (!allowed.contains(name.get())) {
+                problems.add(key.line(), key.column(), childPath,
+                        "unknown key; allowed here: " + String.join(", ", new TreeSet<>(allowed)));
+                continue;
+            }
+            fields.put(name.get(), new YamlNode(tuple.getValueNode(), childPath, problems));
+        }
+        return Optional.of(fields);
+    }
+
+    Optional<List<YamlNode>> sequence() {
+        if (!(node instanceof SequenceNode sequence)) {
+            problem("expected a list (lines starting with '- '), found " + describe());
+            return Optional.empty();
+        }
+        List<YamlNode> items = new ArrayList<>();
+        List<Node> values = sequence.getValue();
+        for (int i = 0; i < values.size(); i++) {
+            items.add(new YamlNode(values.get(i), path + "[" + i + "]", problems));
+        }
+        return Optional.of(items);
+    }
+
+    Optional<String> text() {
+        if (!(node instanceof ScalarNode scalar)) {
+            problem("expected a single value, found " + describe());
+            return Optional.empty();
+        }
+        return Optional.of(scalar.getValue());
+    }
+
+    Optional<Integer> integer() {
+        return text().flatMap(t -> {
+            try {
+                return Optional.of(Integer.parseInt(t.trim()));
+            } catch (NumberFormatException e) {
+                problem("expected a whole number, found '" + t + "'");
+                return Optional.empty();
+            }
+        });
+    }
+
+    <E extends Enum<E>> Optional<E> enumValue(Class<E> type) {
+        return text().flatMap(t -> {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().toLowerCase(Locale.ROOT).equals(t)) {
+                    return Optional.of(e);
+                }
+            }
+            problem("'" + t + "' is not one of " + Arrays.stream(type.getEnumConstants())
+                    .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+            return Optional.empty();
+        });
+    }
+
+    private String describe() {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        return "'" + ((ScalarNode) node).getValue() + "'";
+    }
+}

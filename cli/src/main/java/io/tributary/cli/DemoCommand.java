@@ -1,0 +1,123 @@
+package io.tributary.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import io.tributary.cli.demo.ExpenseGenerator;
+import io.tributary.cli.demo.LandingProducer;
+import io.tributary.cli.demo.RejectedReader;
+import io.tributary.cli.demo.RejectedRecord;
+import io.tributary.cli.platform.ComponentStatus;
+import io.tributary.cli.platform.LocalPlatform;
+import io.tributary.cli.platform.PlatformConfig;
+import io.tributary.model.ClientSettings;
+import io.tributary.model.Stage;
+import io.tributary.model.TopicName;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Starts the platform if needed, streams generated expense claims into the finance zone, and queries them.")
+final class DemoCommand implements Callable<Integer> {
+    static final String SPEND_PER_DEPARTMENT = """
+            SELECT department, currency, count(*) AS claims, sum(amount) AS total
+            FROM finance_staging.expenses
+            GROUP BY department, currency
+            ORDER BY department, currency""";
+
+    @Mixin
+    PlatformOptions options;
+
+    @Option(names = "--records", defaultValue = "1000", description = "Expense claims to send (default: ${DEFAULT-VALUE})")
+    int records;
+
+    @Option(names = "--invalid", defaultValue = "25", description = "How many of them are broken (default: ${DEFAULT-VALUE})")
+    int invalid;
+
+    @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait for the data to be queryable (default: ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (records < 1 || invalid < 0 || invalid > records) {
+            throw new UserFacingException("--records must be at least 1 and --invalid between 0 and --records (got "
+                    + records + " and " + invalid + ")");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PlatformConfig config = options.config();
+        LocalPlatform platform = new LocalPlatform(config);
+        Instant start = Instant.now();
+        List<ComponentStatus> status = platform.status();
+        if (status.isEmpty() || status.stream().anyMatch(s -> s.state() != ComponentStatus.State.UP)) {
+            if (!status.isEmpty()) {
+                platform.down(io.tributary.cli.platform.Progress.SILENT);
+            }
+            out.println("Starting Tributary in " + config.layout().dataDir());
+            platform.up(new ConsoleProgress(out));
+        } else {
+            out.println("Tributary is already running in " + config.layout().dataDir());
+        }
+
+        ClientSettings kafka = ClientSettings.load(config.layout().clientProperties());
+        LakeQuery lake = new LakeQuery(config.layout().s3Data().resolve(config.lakeBucket()));
+        long before = lake.countOrZero("finance_staging.expenses");
+        TopicName landing = TopicName.of("finance", Stage.LANDING, "expenses");
+        List<ExpenseGenerator.GeneratedRecord> generated = new ExpenseGenerator(System.nanoTime(), Instant.now()).generate(records, invalid);
+        new LandingProducer(kafka).send(landing.toString(), generated);
+        long valid = generated.stream().filter(ExpenseGenerator.GeneratedRecord::valid).count();
+        out.printf("Sent %d expense claims to %s (%d of them broken).%n", generated.size(), landing, generated.size() - valid);
+
+        long expected = before + valid;
+        out.print("Waiting for them in s3://" + config.lakeBucket() + "/staging/finance/expenses/ ");
+        out.flush();
+        Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
+        long seen = before;
+        while (seen < expected && Instant.now().isBefore(deadline)) {
+            sleep(1000);
+            seen = lake.countOrZero("finance_staging.expenses");
+            out.print(".");
+            out.flush();
+        }
+        out.println();
+        if (seen < expected) {
+            throw new UserFacingException("only " + (seen - before) + " of " + valid + " valid claims reached Parquet in "
+                    + timeoutSeconds + " s; see the logs in " + config.layout().logs());
+        }
+        out.println("Spend per department (" + SPEND_PER_DEPARTMENT.lines().skip(1).findFirst().orElse("").trim() + "):");
+        out.println(lake.render(SPEND_PER_DEPARTMENT));
+        out.printf("First query answered %.1f s after the command started.%n", Duration.between(start, Instant.now()).toMillis() / 1000.0);
+
+        List<RejectedRecord> rejected = new RejectedReader(kafka).readAll(landing.withStage(Stage.REJECTED).toString(), Duration.ofSeconds(30));
+        out.println();
+        out.println(rejected.size() + " record(s) in " + landing.withStage(Stage.REJECTED) + ", by reason:");
+        Map<String, List<RejectedRecord>> byReason = rejected.stream()
+                .collect(Collectors.groupingBy(r -> r.reason() + (r.field() == null || r.field().isEmpty() ? "" : " (" + r.field() + ")"),
+                        TreeMap::new, Collectors.toList()));
+        byReason.forEach((reason, list) -> out.printf("  %4d  %-28s e.g. %s%n", list.size(), reason, list.get(0).message()));
+        out.println();
+        out.println("The platform is still running: `./tributary status`, `./tributary sql \"...\"`, `./tributary down`.");
+        out.flush();
+        return 0;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserFacingException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.tributary.cli;
+
+import java.nio.file.Path;
+
+import io.tributary.cli.platform.Installation;
+import io.tributary.cli.platform.PlatformConfig;
+import io.tributary.cli.platform.PlatformPorts;
+import picocli.CommandLine.Option;
+
+/** Where the local platform lives and which ports it uses; shared by the platform commands. */
+public final class PlatformOptions {
+    @Option(names = "--data-dir", description = "The local platform's data and logs (default: $TRIBUTARY_DATA or .tributary in the checkout)")
+    Path dataDir;
+
+    @Option(names = "--zones", description = "Folder of zone descriptors (default: examples/zones)")
+    Path zonesDir;
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka broker port (default: ${DEFAULT-VALUE})")
+    int kafkaPort;
+
+    @Option(names = "--s3-port", defaultValue = "9000", description = "S3 API port (default: ${DEFAULT-VALUE})")
+    int s3Port;
+
+    @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port (default: ${DEFAULT-VALUE})")
+    int registryPort;
+
+    @Option(names = "--connect-port", defaultValue = "8083", description = "Kafka Connect REST port (default: ${DEFAULT-VALUE})")
+    int connectPort;
+
+    @Option(names = "--processors-port", defaultValue = "8090", description = "First HTTP port of the zone processors (default: ${DEFAULT-VALUE})")
+    int processorsPort;
+
+    public PlatformConfig config() {
+        Installation installation = Installation.current();
+        Path data = dataDir != null ? dataDir
+                : System.getenv("TRIBUTARY_DATA") != null ? Path.of(System.getenv("TRIBUTARY_DATA"))
+                : installation.home().resolve(".tributary");
+        Path zones = zonesDir != null ? zonesDir : installation.home().resolve("examples/zones");
+        return PlatformConfig.defaults(installation, data.toAbsolutePath(), zones.toAbsolutePath(),
+                new PlatformPorts(kafkaPort, s3Port, registryPort, connectPort, processorsPort));
+    }
+}

@@ -1,0 +1,98 @@
+package io.tributary.cli.platform;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.tributary.model.ClientSettings;
+
+/** The command line of each component process of the local platform. */
+public final class ComponentCommands {
+    public static final String BROKER = "kafka-broker";
+    public static final String S3 = "s3";
+    public static final String REGISTRY = "schema-registry";
+    public static final String CONNECT = "connect";
+
+    private final PlatformConfig config;
+
+    public ComponentCommands(PlatformConfig config) {
+        this.config = config;
+    }
+
+    public static String validatorName(String zone) {
+        return zone + "-validator";
+    }
+
+    public ComponentSpec broker() {
+        PlatformLayout layout = config.layout();
+        return new ComponentSpec(BROKER, config.kafkaBootstrap(),
+                javaMain("512m", "io.tributary.local.BrokerMain",
+                        "--data-dir=" + layout.kafkaData(), "--port=" + config.ports().kafka()),
+                HealthCheck.tcp(config.ports().kafka()));
+    }
+
+    public ComponentSpec s3() {
+        return new ComponentSpec(S3, config.s3Endpoint() + " (bucket " + config.lakeBucket() + ", files in " + config.layout().s3Data() + ")",
+                javaMain("256m", "io.tributary.local.S3Main",
+                        "--data-dir=" + config.layout().s3Data(), "--port=" + config.ports().s3(),
+                        "--access-key=" + config.s3AccessKey(), "--secret-key=" + config.s3SecretKey(),
+                        "--bucket=" + config.lakeBucket()),
+                HealthCheck.tcp(config.ports().s3()));
+    }
+
+    public ComponentSpec registry(ClientSettings kafka) {
+        List<String> cmd = new ArrayList<>(javaBase("256m"));
+        cmd.add("-Dquarkus.http.port=" + config.ports().registry());
+        prefixed(cmd, "kafka.", kafka.asMap());
+        cmd.add("-jar");
+        cmd.add(config.installation().registryJar().toString());
+        return new ComponentSpec(REGISTRY, config.registryUrl(), cmd,
+                HealthCheck.http(config.registryUrl() + "/q/health/ready"));
+    }
+
+    public ComponentSpec connect() {
+        return new ComponentSpec(CONNECT, config.connectUrl(),
+                javaMain("768m", "io.tributary.local.ConnectMain",
+                        "--client-config=" + config.layout().clientProperties(), "--port=" + config.ports().connect()),
+                HealthCheck.http(config.connectUrl() + "/connectors"));
+    }
+
+    /** The validator of one zone; zones after the first get the next HTTP ports. */
+    public ComponentSpec validator(String zone, Path descriptor, int index, ClientSettings kafka) {
+        int port = config.ports().processors() + index;
+        List<String> cmd = new ArrayList<>(javaBase("384m"));
+        cmd.add("-Dquarkus.http.port=" + port);
+        cmd.add("-Dtributary.zone.descriptor=" + descriptor.toAbsolutePath());
+        cmd.add("-Dtributary.schema-registry.url=" + config.registryUrl());
+        cmd.add("-Dquarkus.kafka-streams.bootstrap-servers=" + kafka.bootstrapServers());
+        cmd.add("-Dkafka-streams.state.dir=" + config.layout().dataDir().resolve("streams").resolve(zone).toAbsolutePath());
+        Map<String, String> rest = new java.util.TreeMap<>(kafka.asMap());
+        rest.remove("bootstrap.servers");
+        prefixed(cmd, "kafka-streams.", rest);
+        cmd.add("-jar");
+        cmd.add(config.installation().validatorJar().toString());
+        return new ComponentSpec(validatorName(zone), "http://localhost:" + port + " (application tributary-" + zone + "-validator)",
+                cmd, HealthCheck.http("http://localhost:" + port + "/q/health/ready"));
+    }
+
+    private List<String> javaMain(String heap, String mainClass, String... args) {
+        List<String> cmd = new ArrayList<>(javaBase(heap));
+        cmd.add("-Dtributary.log.level=INFO");
+        cmd.add("-Dtributary.kafka.log.level=WARN");
+        cmd.add("-cp");
+        cmd.add(config.installation().runtimeClasspath());
+        cmd.add(mainClass);
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private List<String> javaBase(String heap) {
+        // Serial GC and a capped heap: five JVMs share two cores and start faster this way.
+        return new ArrayList<>(List.of(config.installation().java().toString(), "-Xmx" + heap, "-XX:+UseSerialGC"));
+    }
+
+    private static void prefixed(List<String> cmd, String prefix, Map<String, String> settings) {
+        settings.forEach((k, v) -> cmd.add("-D" + prefix + k + "=" + v));
+    }
+}

@@ -1,0 +1,48 @@
+package io.tributary.cli.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** What `tributary up` starts and where. */
+public record PlatformConfig(
+        Installation installation,
+        PlatformLayout layout,
+        Path zonesDir,
+        PlatformPorts ports,
+        String lakeBucket,
+        String s3AccessKey,
+        String s3SecretKey,
+        Duration startTimeout,
+        SinkSettings sink) {
+
+    public static final String LAKE_BUCKET = "lake";
+
+    public static PlatformConfig defaults(Installation installation, Path dataDir, Path zonesDir, PlatformPorts ports) {
+        return new PlatformConfig(installation, new PlatformLayout(dataDir), zonesDir, ports, LAKE_BUCKET,
+                "tributary", "tributary-local-secret", Duration.ofSeconds(90), SinkSettings.LOCAL);
+    }
+
+    public String kafkaBootstrap() {
+        return "localhost:" + ports.kafka();
+    }
+
+    public String registryUrl() {
+        return "http://localhost:" + ports.registry();
+    }
+
+    public String s3Endpoint() {
+        return "http://localhost:" + ports.s3();
+    }
+
+    public String connectUrl() {
+        return "http://localhost:" + ports.connect();
+    }
+
+    /**
+     * Rotation of the local sink: small files and a short wall-clock interval, so data is
+     * queryable seconds after it lands. A production deployment rotates far less often.
+     */
+    public record SinkSettings(int flushSize, long rotateScheduleIntervalMs) {
+        public static final SinkSettings LOCAL = new SinkSettings(10_000, 5_000);
+    }
+}

@@ -1,0 +1,44 @@
+package io.tributary.cli.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tributary.local.ConnectRest;
+import io.tributary.model.ClientSettings;
+import io.tributary.model.DatasetSpec;
+import io.tributary.model.Stage;
+import io.tributary.model.ZoneDescriptor;
+import io.tributary.registry.client.HttpSchemaRegistry;
+import io.tributary.topics.ApplyResult;
+import io.tributary.topics.ClusterProfile;
+import io.tributary.topics.ZonePlan;
+import io.tributary.topics.ZoneTopics;
+
+/** Puts a zone onto the running local platform: its topics and schemas, then its sink connectors. */
+final class ZoneDeployment {
+    private final PlatformConfig config;
+    private final ClientSettings kafka;
+
+    ZoneDeployment(PlatformConfig config, ClientSettings kafka) {
+        this.config = config;
+        this.kafka = kafka;
+    }
+
+    /** Applies the zone and returns a one-line summary of what changed. */
+    String apply(ZoneDescriptor zone) {
+        ApplyResult result;
+        try (ZoneTopics topics = ZoneTopics.connect(kafka, new HttpSchemaRegistry(config.registryUrl()), ClusterProfile.singleNode())) {
+            ZonePlan plan = topics.plan(zone);
+            result = topics.apply(plan, false);
+        }
+        ConnectRest connect = new ConnectRest(config.connectUrl());
+        List<String> connectors = new ArrayList<>();
+        for (DatasetSpec dataset : zone.datasets()) {
+            String name = SinkConnectorConfigs.name(zone, dataset, Stage.STAGING);
+            connect.putConnectorConfig(name, SinkConnectorConfigs.config(config, zone, dataset, Stage.STAGING));
+            connectors.add(name);
+        }
+        long changes = result.applied().stream().filter(a -> a.outcome() == io.tributary.topics.AppliedAction.Outcome.DONE).count();
+        return changes + " topic/schema change(s); sink connectors " + String.join(", ", connectors);
+    }
+}

@@ -1,0 +1,41 @@
+package io.tributary.local;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.tributary.model.ClientSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The local platform's Kafka Connect worker process; plugins come from its class path. */
+@Command(name = "connect", mixinStandardHelpOptions = true, description = "Runs a distributed-mode Kafka Connect worker.")
+public final class ConnectMain implements Callable<Integer> {
+    @Option(names = "--client-config", required = true, description = "Kafka client settings (bootstrap, security)")
+    Path clientConfig;
+
+    @Option(names = "--port", defaultValue = "8083", description = "REST port")
+    int port;
+
+    @Override
+    public Integer call() {
+        ClientSettings settings = ClientSettings.load(clientConfig);
+        java.util.Map<String, String> overrides = new java.util.HashMap<>();
+        // The worker's own clients and those it creates for connectors share the security settings.
+        settings.asMap().forEach((k, v) -> {
+            if (!k.equals("bootstrap.servers")) {
+                overrides.put(k, v);
+                overrides.put("producer." + k, v);
+                overrides.put("consumer." + k, v);
+                overrides.put("admin." + k, v);
+            }
+        });
+        return ComponentMain.runUntilStopped("Kafka Connect worker",
+                () -> LocalConnectWorker.start(settings.bootstrapServers(), port, overrides));
+    }
+
+    public static void main(String[] args) {
+        int rc = new CommandLine(new ConnectMain()).execute(args);
+        System.exit(rc);
+    }
+}

@@ -1,0 +1,208 @@
+package io.tributary.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.tributary.catalog.QueryResult;
+import io.tributary.cli.demo.ExpenseGenerator;
+import io.tributary.cli.demo.ExpenseGenerator.Defect;
+import io.tributary.cli.demo.ExpenseGenerator.GeneratedRecord;
+import io.tributary.cli.demo.LandingProducer;
+import io.tributary.cli.demo.RejectedReader;
+import io.tributary.cli.demo.RejectedRecord;
+import io.tributary.cli.platform.ComponentStatus;
+import io.tributary.cli.platform.Installation;
+import io.tributary.cli.platform.LocalPlatform;
+import io.tributary.cli.platform.PlatformConfig;
+import io.tributary.cli.platform.PlatformPorts;
+import io.tributary.cli.platform.Progress;
+import io.tributary.local.LocalRuntimeException;
+import io.tributary.local.Ports;
+import io.tributary.model.ClientSettings;
+
+/**
+ * The walking skeleton end to end, on the real parts as `tributary up` runs them, each its own
+ * process: KRaft broker, S3Proxy, the registry over HTTP, a Connect worker with the S3 Parquet
+ * sink, and the finance zone's validator. N valid and M invalid expense claims go in; exactly N
+ * rows with the values sent come back from Parquet through SQL, and M records are in the
+ * rejected topic, each with its reason.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+    private static final int VALID = 300;
+    private static final int INVALID = 2 * Defect.values().length;
+
+    @TempDir
+    static Path dataDir;
+
+    private PlatformConfig config;
+    private LocalPlatform platform;
+    private ClientSettings kafka;
+    private List<GeneratedRecord> sent;
+
+    @BeforeAll
+    void up() {
+        Installation installation = Installation.current();
+        PlatformPorts ports = new PlatformPorts(Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort());
+        config = PlatformConfig.defaults(installation, dataDir, installation.home().resolve("examples/zones"), ports);
+        platform = new LocalPlatform(config);
+        platform.up(Progress.SILENT);
+        kafka = ClientSettings.load(config.layout().clientProperties());
+        sent = new ExpenseGenerator(42, Instant.now()).generate(VALID + INVALID, INVALID);
+        new LandingProducer(kafka).send("finance.landing.expenses", sent);
+    }
+
+    @AfterAll
+    void down() {
+        if (platform != null) {
+            platform.down(Progress.SILENT);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyComponentIsUpWithItsAddress() {
+        List<ComponentStatus> status = platform.status();
+        assertThat(status).extracting(ComponentStatus::name)
+                .containsExactly("kafka-broker", "s3", "schema-registry", "connect", "finance-validator");
+        assertThat(status).allSatisfy(s -> assertThat(s.state()).isEqualTo(ComponentStatus.State.UP));
+        assertThat(status.get(0).address()).isEqualTo("localhost:" + config.ports().kafka());
+        assertThat(status.get(2).address()).isEqualTo("http://localhost:" + config.ports().registry());
+        assertThat(status).allSatisfy(s -> assertThat(Path.of(s.logFile())).startsWith(config.layout().logs()).exists());
+    }
+
+    @Test
+    @Order(2)
+    void validRecordsComeBackFromParquetThroughSqlWithTheValuesSent() {
+        LakeQuery lake = new LakeQuery(config.layout().s3Data().resolve(config.lakeBucket()));
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> lake.countOrZero("finance_staging.expenses") >= VALID);
+        // Give a duplicate the time to show up, should the sink write one.
+        sleep(6000);
+        QueryResult result = lake.query("""
+                SELECT expense_id, employee_id, department, CAST(amount AS VARCHAR) AS amount, currency,
+                       category, epoch_ms(submitted_at) AS submitted_ms, description, dt
+                FROM finance_staging.expenses""");
+        assertThat(result.rowCount()).isEqualTo(VALID);
+
+        Map<String, GeneratedRecord> valid = sent.stream().filter(GeneratedRecord::valid)
+                .collect(Collectors.toMap(GeneratedRecord::key, Function.identity()));
+        Map<String, Integer> seen = new HashMap<>();
+        for (int row = 0; row < result.rowCount(); row++) {
+            String id = (String) result.value(row, "expense_id");
+            seen.merge(id, 1, Integer::sum);
+            Map<String, Object> fields = valid.get(id).fields();
+            assertThat(result.value(row, "employee_id")).isEqualTo(fields.get("employee_id"));
+            assertThat(result.value(row, "department")).isEqualTo(fields.get("department"));
+            assertThat(new BigDecimal((String) result.value(row, "amount"))).isEqualByComparingTo((BigDecimal) fields.get("amount"));
+            assertThat(result.value(row, "currency")).isEqualTo(fields.get("currency"));
+            assertThat(String.valueOf(result.value(row, "category"))).isEqualTo(fields.get("category"));
+            Instant submitted = Instant.parse((String) fields.get("submitted_at"));
+            assertThat(((Number) result.value(row, "submitted_ms")).longValue()).isEqualTo(submitted.toEpochMilli());
+            assertThat(result.value(row, "description")).isEqualTo(fields.get("description"));
+            assertThat(result.value(row, "dt")).isEqualTo(submitted.toString().substring(0, 10));
+        }
+        assertThat(seen).hasSize(VALID).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+    }
+
+    @Test
+    @Order(3)
+    void invalidRecordsAreInTheRejectedTopicUnchangedWithTheirReasons() {
+        Map<String, GeneratedRecord> invalid = sent.stream().filter(r -> !r.valid())
+                .collect(Collectors.toMap(GeneratedRecord::key, Function.identity()));
+        List<RejectedRecord> rejected = await().atMost(Duration.ofSeconds(60))
+                .until(() -> new RejectedReader(kafka).readAll("finance.rejected.expenses", Duration.ofSeconds(10)),
+                        list -> list.size() >= INVALID);
+        assertThat(rejected).hasSize(INVALID);
+        for (RejectedRecord r : rejected) {
+            GeneratedRecord original = invalid.get(r.key());
+            assertThat(original).as("rejected key %s was sent as invalid", r.key()).isNotNull();
+            assertThat(r.value()).isEqualTo(original.value());
+            assertThat(r.sourceTopic()).isEqualTo("finance.landing.expenses");
+            assertThat(r.sourceOffset()).isNotNegative();
+            assertThat(r.message()).isNotBlank();
+            switch (original.defect()) {
+                case NOT_JSON -> assertThat(r.reason()).isEqualTo("NOT_JSON");
+                case MISSING_AMOUNT -> assertThat(List.of(r.reason(), r.field())).containsExactly("MISSING_FIELD", "amount");
+                case AMOUNT_NOT_A_NUMBER -> assertThat(List.of(r.reason(), r.field())).containsExactly("BAD_VALUE", "amount");
+                case UNKNOWN_CATEGORY -> assertThat(List.of(r.reason(), r.field())).containsExactly("BAD_VALUE", "category");
+                case BAD_TIMESTAMP -> assertThat(List.of(r.reason(), r.field())).containsExactly("BAD_VALUE", "submitted_at");
+                default -> throw new AssertionError(original.defect());
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void applyingTheZonesAgainChangesNothing() {
+        StringWriter out = new StringWriter();
+        var cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        int rc = cli.execute("zones", "apply", config.zonesDir().toString(),
+                "--client-config", config.layout().clientProperties().toString(), "--registry-url", config.registryUrl());
+        assertThat(rc).isZero();
+        assertThat(out.toString()).contains("No changes.");
+    }
+
+    @Test
+    @Order(5)
+    void aSecondUpIsRefusedWhileRunning() {
+        assertThatThrownBy(() -> platform.up(Progress.SILENT))
+                .isInstanceOf(LocalRuntimeException.class).hasMessageContaining("already running");
+    }
+
+    @Test
+    @Order(6)
+    void aPortInUseIsReportedBeforeAnythingStarts(@TempDir Path otherData) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            PlatformPorts ports = new PlatformPorts(taken.getLocalPort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort());
+            LocalPlatform other = new LocalPlatform(PlatformConfig.defaults(config.installation(), otherData, config.zonesDir(), ports));
+            assertThatThrownBy(() -> other.up(Progress.SILENT)).isInstanceOf(LocalRuntimeException.class)
+                    .hasMessage("Kafka broker: port " + taken.getLocalPort() + " on localhost is already in use;"
+                            + " stop what uses it or choose another port");
+            assertThat(other.status()).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(7)
+    void downStopsEverything() {
+        List<Long> pids = platform.status().stream().map(ComponentStatus::pid).toList();
+        assertThat(platform.down(Progress.SILENT)).isEqualTo(5);
+        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse());
+        assertThat(platform.status()).isEmpty();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.tributary.connect.s3.parquet;
+
+/** How Parquet files are written. */
+public record ParquetSettings(ParquetCodec codec, long rowGroupBytes, int pageBytes) {
+}

@@ -17,6 +17,9 @@ public final class ConnectMain implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8083", description = "REST port")
     int port;
 
+    @Option(names = "--plugin-path", description = "Folders of Connect plugins (plugin.path); plugins are isolated from each other")
+    java.util.List<Path> pluginPath = java.util.List.of();
+
     @Override
     public Integer call() {
         ClientSettings settings = ClientSettings.load(clientConfig);
@@ -30,6 +33,14 @@ public final class ConnectMain implements Callable<Integer> {
                 overrides.put("admin." + k, v);
             }
         });
+        if (!pluginPath.isEmpty()) {
+            for (Path p : pluginPath) {
+                if (!java.nio.file.Files.isDirectory(p)) {
+                    throw new LocalRuntimeException("--plugin-path " + p + " is not a folder");
+                }
+            }
+            overrides.put("plugin.path", String.join(",", pluginPath.stream().map(p -> p.toAbsolutePath().toString()).toList()));
+        }
         return ComponentMain.runUntilStopped("Kafka Connect worker",
                 () -> LocalConnectWorker.start(settings.bootstrapServers(), port, overrides));
     }

@@ -54,7 +54,8 @@ public final class ComponentCommands {
     public ComponentSpec connect() {
         return new ComponentSpec(CONNECT, config.connectUrl(),
                 javaMain("768m", "io.tributary.local.ConnectMain",
-                        "--client-config=" + config.layout().clientProperties(), "--port=" + config.ports().connect()),
+                        "--client-config=" + config.layout().clientProperties(), "--port=" + config.ports().connect(),
+                        "--plugin-path=" + config.installation().connectPlugins()),
                 HealthCheck.http(config.connectUrl() + "/connectors"));
     }
 

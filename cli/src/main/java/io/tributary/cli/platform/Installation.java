@@ -8,7 +8,7 @@ import io.tributary.local.LocalRuntimeException;
 
 /**
  * The built platform in a checkout: the CLI's class path (which also carries the broker, the S3
- * server, the Connect worker and the sink plugin) and the packaged Quarkus applications.
+ * server and the Connect worker), the Connect plugins, and the packaged Quarkus applications.
  */
 public record Installation(Path home) {
 
@@ -25,6 +25,11 @@ public record Installation(Path home) {
         return home.resolve("stream-processors/target/quarkus-app/quarkus-run.jar");
     }
 
+    /** The folder a Connect worker's plugin.path points at: one sub-folder per plugin. */
+    public Path connectPlugins() {
+        return home.resolve("connectors/target/connect-plugins");
+    }
+
     public String runtimeClasspath() {
         Path cli = home.resolve("cli/target");
         return cli.resolve("tributary-cli.jar") + File.pathSeparator + cli.resolve("lib") + File.separator + "*";
@@ -36,7 +41,7 @@ public record Installation(Path home) {
 
     /** Fails with the command to run when a part of the platform has not been built. */
     public void requireBuilt() {
-        for (Path p : new Path[] {registryJar(), validatorJar(), home.resolve("cli/target/tributary-cli.jar"), home.resolve("cli/target/lib")}) {
+        for (Path p : new Path[] {registryJar(), validatorJar(), connectPlugins(), home.resolve("cli/target/tributary-cli.jar"), home.resolve("cli/target/lib")}) {
             if (!Files.exists(p)) {
                 throw new LocalRuntimeException(p + " is missing: build the platform first with `mvn -B -DskipTests install` in " + home);
             }

@@ -1,0 +1,82 @@
+package io.tributary.processors.registry;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tributary.model.DatasetSpec;
+import io.tributary.model.Stage;
+import io.tributary.model.TopicName;
+import io.tributary.processors.topology.ValidatorScope;
+import io.tributary.registry.client.RegistryException;
+import io.tributary.registry.client.SchemaRegistry;
+
+/**
+ * Finds the registry id of each dataset's descriptor schema under its staging subject
+ * ({@code <zone>.staging.<dataset>-value}) by registering it: registering is idempotent and returns
+ * the existing id. While the registry cannot answer (unreachable, 5xx, 408, 429) it retries with
+ * backoff, without limit: the validator cannot write a staging record without the id. An answer
+ * that retrying cannot change (an incompatible or invalid schema, no permission) stops the start.
+ */
+public final class StagingSchemaIds {
+    private static final Logger LOG = LoggerFactory.getLogger(StagingSchemaIds.class);
+
+    private final SchemaRegistry registry;
+    private final String registryName;
+    private final Backoff backoff;
+
+    /** @param registryName how logs name the registry, usually its URL */
+    public StagingSchemaIds(SchemaRegistry registry, String registryName, Backoff backoff) {
+        this.registry = registry;
+        this.registryName = registryName;
+        this.backoff = backoff;
+    }
+
+    /** Dataset name → schema id, for every dataset the validator covers. */
+    public Map<String, Integer> resolve(ValidatorScope scope) {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (DatasetSpec dataset : scope.validated()) {
+            ids.put(dataset.name(), resolve(scope.zone().zone(), dataset));
+        }
+        return ids;
+    }
+
+    private int resolve(String zone, DatasetSpec dataset) {
+        String subject = TopicName.of(zone, Stage.STAGING, dataset.name()).valueSubject();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                int id = registry.register(subject, dataset.schema());
+                LOG.info("Zone {} dataset {}: schema {} has id {} under subject {}", zone, dataset.name(),
+                        dataset.schema().getFullName(), id, subject);
+                return id;
+            } catch (RegistryException e) {
+                if (!retryable(e)) {
+                    throw new IllegalStateException("Zone " + zone + " dataset " + dataset.name() + ": the schema registry at "
+                            + registryName + " refused schema " + dataset.schemaFile() + " under subject " + subject + ": "
+                            + e.getMessage(), e);
+                }
+                Duration delay = backoff.delay(attempt);
+                LOG.warn("Zone {} dataset {}: schema registry at {} did not answer (attempt {}): {}; retrying in {} ms", zone,
+                        dataset.name(), registryName, attempt, e.getMessage(), delay.toMillis());
+                sleep(delay);
+            }
+        }
+    }
+
+    static boolean retryable(RegistryException e) {
+        int status = e.status();
+        return status == 0 || status >= 500 || status == 408 || status == 429;
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the schema registry", e);
+        }
+    }
+}

@@ -16,15 +16,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import io.tributary.model.ClientSettings;
 
+import static io.tributary.model.RejectHeaderNames.FIELD;
+import static io.tributary.model.RejectHeaderNames.MESSAGE;
+import static io.tributary.model.RejectHeaderNames.REASON;
+import static io.tributary.model.RejectHeaderNames.SOURCE_OFFSET;
+import static io.tributary.model.RejectHeaderNames.SOURCE_PARTITION;
+import static io.tributary.model.RejectHeaderNames.SOURCE_TOPIC;
+
 /** Reads a rejected topic from its start to its current end, without joining a consumer group. */
 public final class RejectedReader {
-    public static final String REASON = "tributary.reject.reason";
-    public static final String FIELD = "tributary.reject.field";
-    public static final String MESSAGE = "tributary.reject.message";
-    public static final String SOURCE_TOPIC = "tributary.source.topic";
-    public static final String SOURCE_PARTITION = "tributary.source.partition";
-    public static final String SOURCE_OFFSET = "tributary.source.offset";
-
     private final ClientSettings settings;
 
     public RejectedReader(ClientSettings settings) {

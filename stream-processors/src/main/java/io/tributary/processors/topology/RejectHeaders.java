@@ -6,17 +6,18 @@ import java.util.List;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
+import io.tributary.model.RejectHeaderNames;
 import io.tributary.processors.validation.ValidationOutcome;
 
 /** The headers a rejected record carries (UTF-8 text), as fixed by the platform's contracts. */
 public final class RejectHeaders {
-    public static final String REASON = "tributary.reject.reason";
-    public static final String FIELD = "tributary.reject.field";
-    public static final String MESSAGE = "tributary.reject.message";
-    public static final String SOURCE_TOPIC = "tributary.source.topic";
-    public static final String SOURCE_PARTITION = "tributary.source.partition";
-    public static final String SOURCE_OFFSET = "tributary.source.offset";
-    static final List<String> ALL = List.of(REASON, FIELD, MESSAGE, SOURCE_TOPIC, SOURCE_PARTITION, SOURCE_OFFSET);
+    public static final String REASON = RejectHeaderNames.REASON;
+    public static final String FIELD = RejectHeaderNames.FIELD;
+    public static final String MESSAGE = RejectHeaderNames.MESSAGE;
+    public static final String SOURCE_TOPIC = RejectHeaderNames.SOURCE_TOPIC;
+    public static final String SOURCE_PARTITION = RejectHeaderNames.SOURCE_PARTITION;
+    public static final String SOURCE_OFFSET = RejectHeaderNames.SOURCE_OFFSET;
+    static final List<String> ALL = RejectHeaderNames.REJECTION;
 
     private RejectHeaders() {
     }

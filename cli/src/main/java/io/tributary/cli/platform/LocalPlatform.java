@@ -17,15 +17,18 @@ import io.tributary.model.ZoneDescriptor;
 /**
  * The platform on one machine: a real broker, an S3 API server, the schema registry, a Connect
  * worker and each zone's validator, every one its own process logging into one folder.
- * Start order follows what each needs: broker and S3 first, then registry and Connect (both need
- * the broker), then the zones are applied (topics, schemas, sink connectors), then the
- * validators, whose readiness waits for their topics.
+ * Start order follows what each needs and overlaps where a component waits by itself: broker,
+ * S3 and registry together (the registry retries until the broker answers); Connect once the
+ * broker answers; the validators once the registry answers, while the zones are applied (topics,
+ * schemas, sink connectors); a validator is ready once its topics exist.
  */
 public final class LocalPlatform {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final PlatformConfig config;
     private final ProcessLauncher launcher = new ProcessLauncher();
+    /** The components started so far by {@link #up}. */
+    private PlatformState starting = PlatformState.empty();
 
     public LocalPlatform(PlatformConfig config) {
         this.config = config;
@@ -48,32 +51,50 @@ public final class LocalPlatform {
         List<ZoneDescriptor> zones = DescriptorLoader.loadDirectory(config.zonesDir());
         checkPorts(zones.size());
 
-        PlatformState state = PlatformState.empty();
+        starting = PlatformState.empty();
         ComponentCommands commands = new ComponentCommands(config);
         try {
             createDirectories(layout.logs());
             ClientSettings kafka = ClientSettings.plaintext(config.kafkaBootstrap());
             kafka.store(layout.clientProperties());
 
-            state = startAll(List.of(commands.broker(), commands.s3()), state, progress);
-            state = startAll(List.of(commands.registry(kafka), commands.connect()), state, progress);
+            // The registry waits for the broker by itself, so it starts beside it; the Connect
+            // worker gives up without a broker, so it starts once the broker answers.
+            Started broker = start(commands.broker(), progress);
+            Started s3 = start(commands.s3(), progress);
+            Started registry = start(commands.registry(kafka), progress);
+            await(broker, progress);
+            Started connect = start(commands.connect(), progress);
+            await(s3, progress);
+            await(registry, progress);
 
+            // Validators register their schemas and wait for their topics, so they start while
+            // the zones are applied; they are ready once the topics exist.
+            List<Started> validators = new ArrayList<>();
+            for (int i = 0; i < zones.size(); i++) {
+                Started validator = start(commands.validator(zones.get(i).zone(), zones.get(i).source(), i, kafka), progress);
+                validators.add(validator);
+            }
+            await(connect, progress);
             ZoneDeployment deployment = new ZoneDeployment(config, kafka);
             for (ZoneDescriptor zone : zones) {
                 progress.step("Applying zone " + zone.zone() + " (topics, schemas, sink connector)");
                 String summary = deployment.apply(zone);
                 progress.done("zone " + zone.zone() + ": " + summary);
             }
-            List<ComponentSpec> validators = new ArrayList<>();
-            for (int i = 0; i < zones.size(); i++) {
-                validators.add(commands.validator(zones.get(i).zone(), zones.get(i).source(), i, kafka));
+            for (Started validator : validators) {
+                await(validator, progress);
             }
-            state = startAll(validators, state, progress);
             progress.done("Platform up in " + Duration.between(start, Instant.now()).toMillis() / 100 / 10.0 + " s; logs in " + layout.logs());
-            return state;
+            return starting;
         } catch (RuntimeException e) {
             progress.step("Start failed; stopping what was started");
-            stopAll(state, Progress.SILENT);
+            stopAll(starting, Progress.SILENT);
+            try {
+                Files.deleteIfExists(config.layout().stateFile());
+            } catch (java.io.IOException ignored) {
+                // The processes are stopped; a stale state file only lists dead ones.
+            }
             throw e;
         }
     }
@@ -97,24 +118,24 @@ public final class LocalPlatform {
         }
     }
 
-    /** Starts the components together and waits until each is healthy. */
-    private PlatformState startAll(List<ComponentSpec> specs, PlatformState state, Progress progress) {
-        List<Process> processes = new ArrayList<>();
-        for (ComponentSpec spec : specs) {
-            progress.step("Starting " + spec.name());
-            Path log = config.layout().log(spec.name());
-            Process process = launcher.start(spec, log);
-            processes.add(process);
-            state = state.with(RunningComponent.of(spec, process.pid(), log.toString()));
-            state.write(config.layout().stateFile());
-        }
-        for (int i = 0; i < specs.size(); i++) {
-            ComponentSpec spec = specs.get(i);
-            Instant started = Instant.now();
-            launcher.awaitHealthy(spec, processes.get(i), config.layout().log(spec.name()), config.startTimeout());
-            progress.done(spec.name() + " ready at " + spec.address() + " (" + Duration.between(started, Instant.now()).toMillis() + " ms more)");
-        }
-        return state;
+    /** A component process that has been started, and when. */
+    private record Started(ComponentSpec spec, Process process, Path log, Instant at) {
+    }
+
+    /** Starts a component and records it in the state file at once, so a failed start can stop it. */
+    private Started start(ComponentSpec spec, Progress progress) {
+        progress.step("Starting " + spec.name());
+        Path log = config.layout().log(spec.name());
+        Started started = new Started(spec, launcher.start(spec, log), log, Instant.now());
+        starting = starting.with(RunningComponent.of(spec, started.process().pid(), log.toString()));
+        starting.write(config.layout().stateFile());
+        return started;
+    }
+
+    private void await(Started started, Progress progress) {
+        launcher.awaitHealthy(started.spec(), started.process(), started.log(), config.startTimeout());
+        progress.done(started.spec().name() + " ready at " + started.spec().address() + " ("
+                + Duration.between(started.at(), Instant.now()).toMillis() / 100 / 10.0 + " s after its start)");
     }
 
     public List<ComponentStatus> status() {

@@ -43,6 +43,6 @@ public record PlatformConfig(
      * queryable seconds after it lands. A production deployment rotates far less often.
      */
     public record SinkSettings(int flushSize, long rotateScheduleIntervalMs) {
-        public static final SinkSettings LOCAL = new SinkSettings(10_000, 5_000);
+        public static final SinkSettings LOCAL = new SinkSettings(10_000, 3_000);
     }
 }

@@ -22,4 +22,18 @@ public interface SchemaRegistry {
 
     /** Every subject that has at least one live version. */
     List<String> subjects();
+
+    /**
+     * The id of {@code schema} if {@code subject} holds it, without registering anything;
+     * {@link RegistryException} with status 404 otherwise. The default asks for the latest
+     * version only; registries over HTTP look the schema up among all versions.
+     */
+    default int lookupId(String subject, Schema schema) {
+        Optional<SubjectVersion> latest = latest(subject);
+        if (latest.isPresent() && latest.get().schema().equals(schema)) {
+            return latest.get().id();
+        }
+        throw new RegistryException("Schema " + schema.getFullName() + " is not registered under subject '" + subject + "'",
+                404, latest.isPresent() ? 40403 : 40401);
+    }
 }

@@ -44,4 +44,8 @@ public class RegistryException extends RuntimeException {
         return new RegistryException(ErrorCode.INVALID_VERSION, "The specified version '" + version
                 + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\".");
     }
+
+    public static RegistryException notPermitted(String message) {
+        return new RegistryException(ErrorCode.OPERATION_NOT_PERMITTED, message);
+    }
 }

@@ -56,15 +56,41 @@ class RequestBodyReaderTest {
     void unsupportedFeaturesAreRefusedNotDropped() {
         assertThatThrownBy(() -> reader.registration("{}"))
                 .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.getMessage()).contains("'schema' is missing"));
-        assertThatThrownBy(() -> reader.registration(
-                "{\"schema\":\"\\\"string\\\"\",\"references\":[{\"name\":\"x\",\"subject\":\"y\",\"version\":1}]}"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_SCHEMA);
-                    assertThat(e.getMessage()).contains("references");
-                });
         assertThatThrownBy(() -> reader.registration("{\"schema\":\"\\\"string\\\"\",\"ruleSet\":{\"domainRules\":[{}]}}"))
                 .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.getMessage()).contains("ruleSet"));
-        assertThatThrownBy(() -> reader.registration("{\"schema\":\"\\\"string\\\"\",\"id\":12}"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.getMessage()).contains("IMPORT"));
+        assertThatThrownBy(() -> reader.registration("{\"schema\":\"\\\"string\\\"\",\"metadata\":{\"tags\":{\"a\":[\"b\"]}}}"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.getMessage()).contains("metadata"));
+    }
+
+    @Test
+    void referencesAreReadAndIncompleteOnesNamed() {
+        RegisterSchemaRequest request = reader.registration(
+                "{\"schema\":\"\\\"string\\\"\",\"references\":[{\"name\":\"x.Y\",\"subject\":\"y\",\"version\":2}],\"id\":12}");
+        assertThat(reader.schema(request, true).references())
+                .containsExactly(new io.tributary.registry.server.schema.SchemaReference("x.Y", "y", 2));
+        assertThat(reader.schema(request, true).normalize()).isTrue();
+        assertThat(request.id()).isEqualTo(12);
+        RegisterSchemaRequest missingSubject = reader.registration(
+                "{\"schema\":\"\\\"string\\\"\",\"references\":[{\"name\":\"a.B\",\"version\":1},{}]}");
+        assertThatThrownBy(() -> reader.schema(missingSubject, false))
+                .isInstanceOfSatisfying(RegistryException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_SCHEMA);
+                    assertThat(e.getMessage()).contains("references[0]");
+                });
+    }
+
+    @Test
+    void configAndModeBodiesNameTheBadValue() {
+        assertThat(reader.compatibility("{\"compatibility\":\"full_transitive\"}"))
+                .isEqualTo(io.tributary.registry.server.schema.CompatibilityLevel.FULL_TRANSITIVE);
+        assertThatThrownBy(() -> reader.compatibility("{\"compatibility\":\"SIDEWAYS\"}"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_COMPATIBILITY_LEVEL);
+                    assertThat(e.getMessage()).contains("SIDEWAYS").contains("BACKWARD_TRANSITIVE");
+                });
+        assertThatThrownBy(() -> reader.mode("{\"mode\":\"WRITEONLY\"}"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_MODE));
+        assertThatThrownBy(() -> reader.mode("{}"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.getMessage()).contains("'mode' is missing"));
     }
 }

@@ -90,6 +90,7 @@ class SchemaRegistryApiTest {
     @Test
     void lookingUpASchemaUnderASubject() {
         String subject = newSubject();
+        client().body(Map.of("compatibility", "NONE")).put("/config/{s}", subject).then().statusCode(200);
         int id = register(subject, record("Lookup", "double")).statusCode(200).extract().path("id");
         register(subject, record("Lookup", "float")).statusCode(200);
 

@@ -47,9 +47,15 @@ public final class KafkaClientSettings {
         return props;
     }
 
-    public Map<String, Object> producer(String clientId, int maxBlockMs) {
+    /**
+     * The writer: transactional, so that starting a new writer with the same transactional id
+     * fences the previous one (a deposed leader can no longer write).
+     */
+    public Map<String, Object> producer(String clientId, int maxBlockMs, String transactionalId) {
         Map<String, Object> props = new HashMap<>(common);
         props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "60000");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
@@ -59,15 +65,33 @@ public final class KafkaClientSettings {
         return props;
     }
 
-    /** A consumer that reads by assignment from the beginning, in no group and committing nothing. */
+    /**
+     * A consumer that reads by assignment from the beginning, in no group and committing nothing;
+     * only committed writes (an aborted write of a fenced writer is never seen).
+     */
     public Map<String, Object> consumer(String clientId) {
         Map<String, Object> props = new HashMap<>(common);
         props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return props;
+    }
+
+    /**
+     * A member of the registry's group, used only for the leader election: it commits nothing
+     * and fetches nothing (its partition is paused), but its membership says it is alive.
+     */
+    public Map<String, Object> electionMember(String clientId, String groupId, int sessionTimeoutMs) {
+        Map<String, Object> props = consumer(clientId);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(sessionTimeoutMs));
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.max(500, sessionTimeoutMs / 4)));
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         return props;
     }
 }

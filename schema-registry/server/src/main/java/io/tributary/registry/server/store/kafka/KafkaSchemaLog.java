@@ -1,9 +1,11 @@
 package io.tributary.registry.server.store.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -16,6 +18,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +29,8 @@ import io.tributary.registry.server.error.RegistryException;
 
 /**
  * The registry's log in Kafka: one reader thread that tails the schema topic from its beginning
- * and hands every record, in order, to a handler; and a writer whose {@link #append} returns
- * only once the reader has handed the new record on (read-your-writes).
+ * and hands every committed record, in order, to a handler; and a transactional writer whose
+ * {@link #append} returns only once the reader has handed the new records on (read-your-writes).
  *
  * <p>The reader thread first sets the topic up, retrying while Kafka is unreachable, so that the
  * application can start (and report itself not ready) before its broker does.
@@ -44,6 +49,7 @@ public final class KafkaSchemaLog implements AutoCloseable {
     private final Thread readerThread;
 
     private volatile KafkaProducer<byte[], byte[]> producer;
+    private volatile long producerTerm = -1;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile long startEndOffset = Long.MAX_VALUE;
     private volatile String problem = "not started";
@@ -107,29 +113,88 @@ public final class KafkaSchemaLog implements AutoCloseable {
     }
 
     /**
-     * Writes a record and waits until the reader has handled it.
-     *
-     * @return the record's offset
+     * Makes this instance the topic's only writer for leadership term {@code term}: a new
+     * transactional producer whose initialisation fences any earlier writer (another instance
+     * that led before) and completes or aborts what it left unfinished. Called under the
+     * store's writer lock before catching up, so that the catch-up sees everything.
      */
-    public long append(byte[] key, byte[] value) {
+    public void becomeWriter(long term) {
         awaitCaughtUp();
+        if (producer != null && producerTerm == term) {
+            return;
+        }
+        closeProducer();
+        KafkaProducer<byte[], byte[]> fresh = new KafkaProducer<>(clients.producer("tributary-registry-writer",
+                (int) settings.timeout().toMillis(), settings.transactionalId()));
+        try {
+            fresh.initTransactions();
+        } catch (KafkaException e) {
+            fresh.close(Duration.ZERO);
+            throw failure("Could not become the writer of topic " + settings.topic() + " (transactional id "
+                    + settings.transactionalId() + ")", e);
+        }
+        producer = fresh;
+        producerTerm = term;
+        LOG.info("Writing to schema topic {} as {} (leadership term {})", settings.topic(), settings.transactionalId(), term);
+    }
+
+    /**
+     * Writes records in one transaction and waits until the reader has handled them.
+     *
+     * @return the offset of the last record
+     */
+    public long append(List<SchemaLogCodec.Encoded> records) {
+        awaitCaughtUp();
+        KafkaProducer<byte[], byte[]> p = producer;
+        if (p == null) {
+            throw new RegistryException(ErrorCode.UNKNOWN_LEADER, "This instance is not the writer of " + settings.topic());
+        }
         long offset;
         try {
-            RecordMetadata metadata = producer.send(new ProducerRecord<>(settings.topic(), 0, key, value))
-                    .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            offset = metadata.offset();
-        } catch (TimeoutException e) {
+            p.beginTransaction();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (SchemaLogCodec.Encoded record : records) {
+                sent.add(p.send(new ProducerRecord<>(settings.topic(), 0, record.key(), record.value())));
+            }
+            p.commitTransaction();
+            offset = sent.get(sent.size() - 1).get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS).offset();
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            closeProducer();
+            throw new RegistryException(ErrorCode.UNKNOWN_LEADER, "Another registry instance has taken over writing to "
+                    + settings.topic() + "; this instance is no longer the leader. Retry the request.", e);
+        } catch (KafkaException e) {
+            closeProducer(); // its transaction state is unknown; the next write starts a new writer
+            throw failure("Writing to topic " + settings.topic() + " failed", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            closeProducer();
             throw new RegistryException(ErrorCode.STORE_TIMEOUT, "Writing to topic " + settings.topic()
                     + " was not acknowledged within " + settings.timeout().toMillis() + " ms", e);
         } catch (ExecutionException e) {
+            closeProducer();
             throw new RegistryException(ErrorCode.STORE_ERROR, "Writing to topic " + settings.topic()
                     + " failed: " + describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            closeProducer();
             throw new RegistryException(ErrorCode.STORE_ERROR, "Interrupted while writing to " + settings.topic(), e);
         }
         waitFor(() -> offset + 1, "the schema store to read back its own write at " + settings.topic() + " offset " + offset);
         return offset;
+    }
+
+    /** Stops writing (leadership lost, or closing). */
+    public void closeProducer() {
+        KafkaProducer<byte[], byte[]> p = producer;
+        producer = null;
+        producerTerm = -1;
+        if (p != null) {
+            p.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private RegistryException failure(String what, KafkaException e) {
+        ErrorCode code = e instanceof org.apache.kafka.common.errors.TimeoutException ? ErrorCode.STORE_TIMEOUT : ErrorCode.STORE_ERROR;
+        return new RegistryException(code, what + ": " + describe(e), e);
     }
 
     private void waitFor(LongSupplier target, String what) {
@@ -176,8 +241,6 @@ public final class KafkaSchemaLog implements AutoCloseable {
             try {
                 topic.ensure();
                 startEndOffset = topic.endOffset();
-                producer = new KafkaProducer<>(clients.producer("tributary-registry-writer",
-                        (int) settings.timeout().toMillis()));
                 consumer = new KafkaConsumer<>(clients.consumer("tributary-registry-reader"));
                 consumer.assign(List.of(topic.partition()));
                 consumer.seekToBeginning(List.of(topic.partition()));
@@ -263,10 +326,7 @@ public final class KafkaSchemaLog implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        KafkaProducer<byte[], byte[]> p = producer;
-        if (p != null) {
-            p.close(Duration.ofSeconds(5));
-        }
+        closeProducer();
         admin.close(Duration.ofSeconds(5));
     }
 }

@@ -9,10 +9,12 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -92,7 +94,9 @@ final class SchemaTopic {
 
     /** The offset after the last record now in the topic. */
     long endOffset() throws ExecutionException, InterruptedException, TimeoutException {
-        ListOffsetsResult result = admin.listOffsets(Map.of(partition, OffsetSpec.latest()));
+        // The last stable offset: what a read_committed reader can reach.
+        ListOffsetsResult result = admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED));
         return result.partitionResult(partition).get(timeoutMs(), TimeUnit.MILLISECONDS).offset();
     }
 

@@ -100,6 +100,53 @@ class KafkaSchemaStoreTest {
     }
 
     @Test
+    void aDeposedWriterIsFencedAndCannotHandOutAnIdTwice() {
+        String topic = newTopicName();
+        try (KafkaSchemaStore first = startedStore(topic); KafkaSchemaStore second = startedStore(topic)) {
+            assertThat(first.register("a-value", avro.parse("\"string\""))).isEqualTo(1);
+            // The second writer starts: its transactional producer fences the first one.
+            assertThat(second.register("b-value", avro.parse("\"long\""))).isEqualTo(2);
+            // The first still believes it leads (same term) but Kafka refuses its write.
+            assertThatThrownBy(() -> first.register("c-value", avro.parse("\"int\"")))
+                    .isInstanceOfSatisfying(RegistryException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNKNOWN_LEADER));
+            assertThat(second.register("c-value", avro.parse("\"int\""))).isEqualTo(3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.subjects().size() == 3);
+            assertThat(first.schemaById(3).schema()).isEqualTo("\"int\"");
+        }
+        List<ConsumerRecord<String, String>> records = readAll(topic);
+        assertThat(records).extracting(ConsumerRecord::key).doesNotHaveDuplicates().hasSize(3);
+    }
+
+    @Test
+    void configModeAndDeletesAreWrittenInConfluentsLayoutAndRebuilt() throws Exception {
+        String topic = newTopicName();
+        try (KafkaSchemaStore store = startedStore(topic)) {
+            store.register("d-value", avro.parse("\"string\""));
+            store.setConfig("d-value", io.tributary.registry.server.schema.CompatibilityLevel.FULL);
+            store.setConfig(null, io.tributary.registry.server.schema.CompatibilityLevel.NONE);
+            store.setMode("d-value", io.tributary.registry.server.schema.RegistryMode.READONLY, false);
+            store.deleteMode("d-value");
+            store.deleteSubject("d-value", false);
+        }
+        List<ConsumerRecord<String, String>> records = readAll(topic);
+        assertThat(records).extracting(ConsumerRecord::key).contains(
+                "{\"keytype\":\"CONFIG\",\"subject\":\"d-value\",\"magic\":0}",
+                "{\"keytype\":\"CONFIG\",\"magic\":0}",
+                "{\"keytype\":\"MODE\",\"subject\":\"d-value\",\"magic\":0}");
+        assertThat(records).extracting(ConsumerRecord::value).contains("{\"compatibilityLevel\":\"FULL\"}",
+                "{\"mode\":\"READONLY\"}", null,
+                "{\"subject\":\"d-value\",\"version\":1,\"id\":1,\"schema\":\"\\\"string\\\"\",\"deleted\":true}");
+        try (KafkaSchemaStore again = startedStore(topic)) {
+            assertThat(again.subjectConfig("d-value")).contains(io.tributary.registry.server.schema.CompatibilityLevel.FULL);
+            assertThat(again.globalConfig()).isEqualTo(io.tributary.registry.server.schema.CompatibilityLevel.NONE);
+            assertThat(again.subjectMode("d-value")).isEmpty();
+            assertThat(again.subjects()).isEmpty();
+            assertThat(again.subjects(true, "")).containsExactly("d-value");
+        }
+    }
+
+    @Test
     void recordsUseConfluentsLayout() throws Exception {
         String topic = newTopicName();
         try (KafkaSchemaStore store = startedStore(topic)) {
@@ -215,13 +262,15 @@ class KafkaSchemaStoreTest {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             TopicPartition tp = new TopicPartition(topic, 0);
             consumer.assign(List.of(tp));
             consumer.seekToBeginning(List.of(tp));
             long end = consumer.endOffsets(List.of(tp)).get(tp);
-            while (consumer.position(tp) < end) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (consumer.position(tp) < end && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }

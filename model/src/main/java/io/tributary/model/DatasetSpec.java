@@ -1,13 +1,22 @@
 package io.tributary.model;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.Schema;
 
 /**
  * One dataset of a zone as its descriptor declares it: the staging contract (an Avro schema),
- * its key and event-time fields, how it lands and is approved, and how its topics are sized.
+ * its key and event-time fields, how it lands and is approved (format, coercion, rules, batch
+ * settings), and how its topics are sized.
+ *
+ * @param timeZone where lenient coercion places timestamps written without an offset
+ * @param csv      how CSV rows are read; defaults for other landing formats
+ * @param rules    data-quality rules, in the order they are evaluated
+ * @param batch    batch approval settings; defaults for {@code validationMode: record}
  */
 public record DatasetSpec(
         String name,
@@ -19,10 +28,23 @@ public record DatasetSpec(
         LandingFormat landingFormat,
         ValidationMode validationMode,
         int partitions,
-        Map<Stage, Retention> retention) {
+        Map<Stage, Retention> retention,
+        Coercion coercion,
+        ZoneId timeZone,
+        CsvOptions csv,
+        List<QualityRule> rules,
+        BatchSettings batch) {
 
     public DatasetSpec {
         retention = Map.copyOf(retention);
+        rules = List.copyOf(rules);
+    }
+
+    /** A dataset with the platform's approval defaults: strict coercion, UTC, default CSV options, no rules. */
+    public DatasetSpec(String name, String description, Path schemaFile, Schema schema, String keyField, String eventTimeField,
+            LandingFormat landingFormat, ValidationMode validationMode, int partitions, Map<Stage, Retention> retention) {
+        this(name, description, schemaFile, schema, keyField, eventTimeField, landingFormat, validationMode, partitions, retention,
+                Defaults.COERCION, Defaults.TIME_ZONE, CsvOptions.DEFAULTS, List.of(), BatchSettings.DEFAULTS);
     }
 
     public TopicName topic(String zone, Stage stage) {
@@ -40,6 +62,8 @@ public record DatasetSpec(
         public static final Retention RETENTION = Retention.parse("7d");
         public static final LandingFormat LANDING_FORMAT = LandingFormat.JSON;
         public static final ValidationMode VALIDATION_MODE = ValidationMode.RECORD;
+        public static final Coercion COERCION = Coercion.STRICT;
+        public static final ZoneId TIME_ZONE = ZoneOffset.UTC;
 
         private Defaults() {
         }

@@ -40,13 +40,15 @@ import org.yaml.snakeyaml.nodes.Node;
  *     eventTimeField: submitted_at
  *     landingFormat: json                # json | csv | avro
  *     validationMode: record             # record | batch
+ *     coercion: strict                   # strict | lenient; also timeZone, csv, batch, rules:
+ *                                        # see ApprovalReader
  * </pre>
  */
 public final class DescriptorLoader {
     static final Set<String> ZONE_KEYS = Set.of("zone", "description", "owners", "steward", "defaults", "datasets");
     static final Set<String> DEFAULTS_KEYS = Set.of("partitions", "retention");
     static final Set<String> DATASET_KEYS = Set.of("name", "description", "schema", "keyField", "eventTimeField",
-            "landingFormat", "validationMode", "partitions", "retention");
+            "landingFormat", "validationMode", "partitions", "retention", "coercion", "timeZone", "csv", "batch", "rules");
     private static final int MAX_PARTITIONS = 10_000;
 
     private DescriptorLoader() {
@@ -203,11 +205,13 @@ public final class DescriptorLoader {
             if (f.containsKey("retention")) {
                 retention.putAll(retention(f.get("retention")));
             }
+            ApprovalReader.Approval approval = ApprovalReader.read(f, schema, format, mode);
             if (name == null || schema.isEmpty() || keyField == null || format == null || mode == null) {
                 return null;
             }
             return new DatasetSpec(name, optionalText(f, "description").orElse(""), schemaFile, schema.get(), keyField,
-                    eventTimeField, format, mode, partitions, retention);
+                    eventTimeField, format, mode, partitions, retention, approval.coercion(), approval.timeZone(), approval.csv(),
+                    approval.rules(), approval.batch());
         }
 
         private Path resolve(String path) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -113,17 +114,38 @@ final class YamlNode {
         });
     }
 
+    /** An enum constant written in lower case, with '-' for '_' ({@code fail-batch} for {@code FAIL_BATCH}). */
     <E extends Enum<E>> Optional<E> enumValue(Class<E> type) {
         return text().flatMap(t -> {
             for (E e : type.getEnumConstants()) {
-                if (e.name().toLowerCase(Locale.ROOT).equals(t)) {
+                if (id(e).equals(t)) {
                     return Optional.of(e);
                 }
             }
             problem("'" + t + "' is not one of " + Arrays.stream(type.getEnumConstants())
-                    .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+                    .map(YamlNode::id).collect(Collectors.joining(", ")));
             return Optional.empty();
         });
+    }
+
+    private static String id(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * A problem at a place inside this scalar's text, given as line and column within the text
+     * (1-based), e.g. where a rule's expression does not compile. Block scalars ({@code |},
+     * {@code >}) start on the line after the indicator; their columns are relative to the text.
+     */
+    void problemInText(int lineInText, int columnInText, String message) {
+        boolean block = node instanceof ScalarNode scalar
+                && (scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL || scalar.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED);
+        boolean quoted = node instanceof ScalarNode scalar
+                && (scalar.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED
+                || scalar.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED);
+        int line = line() + lineInText - 1 + (block ? 1 : 0);
+        int column = block || lineInText > 1 ? columnInText : column() + columnInText - 1 + (quoted ? 1 : 0);
+        problems.add(line, column, path, message);
     }
 
     private String describe() {

@@ -257,4 +257,218 @@ class DescriptorLoaderTest {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertThatThrownBy(() -> DescriptorLoader.loadDirectory(empty)).hasMessageContaining("no zone descriptor");
     }
+
+    // ---- approval: coercion, time zone, CSV, batch, rules ----
+
+    private static final String CLAIM_SCHEMA = """
+            {"type":"record","name":"Claim","fields":[
+              {"name":"claim_id","type":"string"},
+              {"name":"amount","type":{"type":"bytes","logicalType":"decimal","precision":10,"scale":2}},
+              {"name":"category","type":{"type":"enum","name":"Category","symbols":["TRAVEL","MEALS"]}},
+              {"name":"note","type":["null","string"],"default":null},
+              {"name":"customer","type":{"type":"record","name":"Customer","fields":[{"name":"city","type":"string"}]}},
+              {"name":"submitted_at","type":{"type":"long","logicalType":"timestamp-millis"}},
+              {"name":"approved_at","type":["null",{"type":"long","logicalType":"timestamp-millis"}],"default":null}]}
+            """;
+
+    private static String claims(String datasetExtra) {
+        return """
+                zone: finance
+                owners: [finance@example.com]
+                steward: steward@example.com
+                datasets:
+                  - name: claims
+                    schema: claims.avsc
+                    keyField: claim_id
+                """ + datasetExtra;
+    }
+
+    private List<DescriptorProblem> claimProblems(String datasetExtra) throws IOException {
+        Files.writeString(dir.resolve("claims.avsc"), CLAIM_SCHEMA);
+        return problemsOf(claims(datasetExtra));
+    }
+
+    @Test
+    void loadsApprovalSettingsAndCompilesRules() throws IOException {
+        Files.writeString(dir.resolve("claims.avsc"), CLAIM_SCHEMA);
+        ZoneDescriptor zone = DescriptorLoader.load(write(claims("""
+                    landingFormat: csv
+                    validationMode: batch
+                    coercion: lenient
+                    timeZone: Europe/Brussels
+                    csv: {delimiter: ";", nullToken: "NULL", columns: [claim_id, amount, customer.city]}
+                    batch: {timeout: 10m, maxRecords: 500, maxRejectedRecords: 2}
+                    rules:
+                      - name: amount_positive
+                        field: amount
+                        expression: amount > 0
+                        message: a claim has a positive amount
+                      - name: approved_after_submitted
+                        expression: |
+                          approved_at == null
+                            || approved_at >= submitted_at
+                        action: warn
+                      - name: known_city
+                        field: customer.city
+                        expression: customer.city.matches('^[A-Z][a-z]+$') && category in ['TRAVEL', 'MEALS']
+                        action: fail-batch
+                """)));
+        DatasetSpec claims = zone.dataset("claims").orElseThrow();
+        assertThat(claims.coercion()).isEqualTo(Coercion.LENIENT);
+        assertThat(claims.timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Brussels"));
+        assertThat(claims.csv()).isEqualTo(new CsvOptions(';', "NULL", List.of("claim_id", "amount", "customer.city")));
+        assertThat(claims.batch()).isEqualTo(new BatchSettings(java.time.Duration.ofMinutes(10), 500, 2));
+        assertThat(claims.rules()).extracting(QualityRule::name, QualityRule::action, QualityRule::field).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("amount_positive", RuleAction.REJECT, "amount"),
+                org.assertj.core.groups.Tuple.tuple("approved_after_submitted", RuleAction.WARN, ""),
+                org.assertj.core.groups.Tuple.tuple("known_city", RuleAction.FAIL_BATCH, "customer.city"));
+        assertThat(claims.rules().get(0).failureMessage()).isEqualTo("a claim has a positive amount");
+        assertThat(claims.rules().get(1).failureMessage()).startsWith("rule approved_after_submitted failed: approved_at == null");
+        assertThat(claims.rules().get(0).line()).isEqualTo(17);
+    }
+
+    @Test
+    void approvalDefaultsWhenLeftOut() throws IOException {
+        DatasetSpec expenses = DescriptorLoader.load(write(valid(""))).dataset("expenses").orElseThrow();
+        assertThat(expenses.coercion()).isEqualTo(Coercion.STRICT);
+        assertThat(expenses.timeZone()).isEqualTo(java.time.ZoneOffset.UTC);
+        assertThat(expenses.csv()).isEqualTo(CsvOptions.DEFAULTS);
+        assertThat(expenses.batch()).isEqualTo(BatchSettings.DEFAULTS);
+        assertThat(expenses.rules()).isEmpty();
+    }
+
+    @Test
+    void ruleThatDoesNotCompileIsReportedAtItsLineAndColumn() throws IOException {
+        List<DescriptorProblem> problems = claimProblems("""
+                    rules:
+                      - name: typo
+                        expression: amunt > 0
+                      - name: wrong_types
+                        expression: "category > 3"
+                      - name: not_boolean
+                        expression: amount + 1.0
+                      - name: bad_regex
+                        expression: claim_id.matches('[')
+                      - name: second_line
+                        expression: |
+                          amount > 0
+                            && nte == null
+                """);
+        assertThat(problems).extracting(DescriptorProblem::field).containsExactly("datasets[0].rules[0].expression",
+                "datasets[0].rules[1].expression", "datasets[0].rules[2].expression", "datasets[0].rules[3].expression",
+                "datasets[0].rules[4].expression");
+        assertThat(problems.get(0)).satisfies(p -> {
+            assertThat(p.line()).isEqualTo(10);
+            assertThat(p.column()).isEqualTo(21);
+            assertThat(p.message()).contains("rule typo does not compile").contains("undeclared reference to 'amunt'");
+        });
+        assertThat(problems.get(1).message()).contains("no matching overload").contains("_>_");
+        assertThat(problems.get(1).line()).isEqualTo(12);
+        assertThat(problems.get(2).message()).contains("expected type 'bool' but found 'double'");
+        assertThat(problems.get(3).message()).contains("Regex validation failed");
+        assertThat(problems.get(4)).satisfies(p -> {
+            assertThat(p.line()).isEqualTo(20);
+            assertThat(p.message()).contains("undeclared reference to 'nte'");
+        });
+    }
+
+    @Test
+    void ruleShapeProblemsAreReported() throws IOException {
+        List<DescriptorProblem> problems = claimProblems("""
+                    rules:
+                      - expression: amount > 0
+                      - name: amount_positive
+                      - name: Amount-Positive
+                        expression: amount > 0
+                      - name: twice
+                        expression: amount > 0
+                      - name: twice
+                        expression: amount < 100
+                      - name: bad_action
+                        expression: amount > 0
+                        action: drop
+                      - name: unknown_field
+                        field: customer.street
+                        expression: amount > 0
+                        severity: high
+                """);
+        assertThat(problems).extracting(DescriptorProblem::field).containsExactly("datasets[0].rules[0].name",
+                "datasets[0].rules[1].expression", "datasets[0].rules[2].name", "datasets[0].rules[4].name",
+                "datasets[0].rules[5].action", "datasets[0].rules[6].severity", "datasets[0].rules[6].field");
+        assertThat(problems.get(3).message()).contains("rule 'twice' is declared twice");
+        assertThat(problems.get(4).message()).contains("'drop' is not one of reject, warn, fail-batch");
+        assertThat(problems.get(6).message()).contains("'customer.street' is not a field of schema Claim");
+    }
+
+    @Test
+    void failBatchNeedsBatchModeAndBatchSettingsNeedBatchMode() throws IOException {
+        List<DescriptorProblem> problems = claimProblems("""
+                    batch: {timeout: 5m}
+                    rules:
+                      - name: amount_positive
+                        expression: amount > 0
+                        action: fail-batch
+                """);
+        assertThat(problems).extracting(DescriptorProblem::field)
+                .containsExactly("datasets[0].batch", "datasets[0].rules[0].action");
+        assertThat(problems.get(0).message()).contains("validationMode: batch only");
+        assertThat(problems.get(1).message()).contains("fail-batch needs validationMode: batch");
+        assertThat(problems.get(1).line()).isEqualTo(12);
+    }
+
+    @Test
+    void badBatchSettingsAreReported() throws IOException {
+        List<DescriptorProblem> problems = claimProblems("""
+                    validationMode: batch
+                    batch:
+                      timeout: forever
+                      maxRecords: 0
+                      maxRejectedRecords: -1
+                      window: 3
+                """);
+        assertThat(problems).extracting(DescriptorProblem::field).containsExactly("datasets[0].batch.window",
+                "datasets[0].batch.timeout", "datasets[0].batch.maxRecords", "datasets[0].batch.maxRejectedRecords");
+        assertThat(problems.get(1).message()).contains("cannot be forever");
+        assertThat(problems.get(2).message()).contains("between 1 and");
+        assertThat(claimProblems("""
+                    validationMode: batch
+                    batch: {timeout: soon, maxRecords: 10, maxRejectedRecords: 11}
+                """)).extracting(DescriptorProblem::message).containsExactly(
+                "'soon' is not a duration: use a number with ms, s, m, h, d or w (e.g. 10m)",
+                "maxRejectedRecords must be between 0 and maxRecords (10), not 11");
+    }
+
+    @Test
+    void badCsvOptionsAreReported() throws IOException {
+        List<DescriptorProblem> problems = claimProblems("""
+                    landingFormat: csv
+                    csv:
+                      delimiter: ";;"
+                      columns: [claim_id, amount, claim_id, customer.street]
+                """);
+        assertThat(problems).extracting(DescriptorProblem::field).containsExactly("datasets[0].csv.delimiter",
+                "datasets[0].csv.columns[2]", "datasets[0].csv.columns[3]");
+        assertThat(problems.get(0).message()).contains("one character");
+        assertThat(problems.get(1).message()).contains("listed twice");
+        assertThat(problems.get(2).message()).contains("'customer.street' is not a field");
+        assertThat(claimProblems("""
+                    landingFormat: csv
+                    csv: {delimiter: '"'}
+                """)).singleElement().satisfies(p -> assertThat(p.message()).contains("cannot be a quote"));
+    }
+
+    @Test
+    void csvOptionsOnANonCsvDatasetBadCoercionAndTimeZoneAreReported() throws IOException {
+        List<DescriptorProblem> problems = claimProblems("""
+                    landingFormat: json
+                    coercion: loose
+                    timeZone: Mars/Olympus
+                    csv: {delimiter: ";"}
+                """);
+        assertThat(problems).extracting(DescriptorProblem::field).containsExactly("datasets[0].coercion",
+                "datasets[0].timeZone", "datasets[0].csv");
+        assertThat(problems.get(0).message()).contains("'loose' is not one of strict, lenient");
+        assertThat(problems.get(1).message()).contains("'Mars/Olympus' is not a time zone");
+        assertThat(problems.get(2).message()).contains("landingFormat: csv only");
+    }
 }

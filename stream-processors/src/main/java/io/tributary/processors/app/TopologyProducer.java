@@ -19,10 +19,13 @@ public class TopologyProducer {
 
     @Produces
     @Singleton
-    Topology validationTopology(ValidatorSetup setup, MeterRegistry meters) {
-        String zone = setup.scope().zone().zone();
-        Topology topology = ValidationTopology.build(setup.scope(), setup.stagingSchemaIds(),
-                new MicrometerValidationMetrics(meters, zone));
+    Topology validationTopology(ValidatorSetup setup, BatchesTopic batchesTopic, MeterRegistry meters) {
+        String zone = setup.zone();
+        if (setup.scope().hasBatchDatasets()) {
+            batchesTopic.ensureExists();
+        }
+        Topology topology = ValidationTopology.build(zone, setup.validators(), new MicrometerValidationMetrics(meters, zone),
+                setup.batchesTopic());
         LOG.info("Zone {}: validator {} will read {}", zone, setup.scope().applicationId(), setup.scope().topics());
         LOG.debug("Zone {} validation topology:\n{}", zone, topology.describe());
         return topology;

@@ -14,6 +14,10 @@ public interface ValidatorConfig {
 
     SchemaRegistry schemaRegistry();
 
+    Validator validator();
+
+    Batches batches();
+
     interface Zone {
         /** Path of the zone descriptor (YAML) whose datasets this instance validates. */
         String descriptor();
@@ -33,5 +37,33 @@ public interface ValidatorConfig {
         /** Longest wait between attempts while the registry does not answer at start. */
         @WithDefault("10s")
         Duration retryMaxBackoff();
+
+        /** How often the latest version of each staging subject is looked up (schema evolution while running). */
+        @WithDefault("10s")
+        Duration pollInterval();
+    }
+
+    interface Validator {
+        /** A landing value larger than this is rejected as TOO_LARGE before it is parsed. */
+        @WithDefault("1048576")
+        int maxRecordBytes();
+
+        /** JSON nested deeper than this is rejected as TOO_DEEP. */
+        @WithDefault("64")
+        int maxNestingDepth();
+    }
+
+    interface Batches {
+        /** Where batch reports go. */
+        @WithDefault("_tributary.batches")
+        String topic();
+
+        /** Create the batch report topic at start if it does not exist (only for zones with batch datasets). */
+        @WithDefault("true")
+        boolean createTopic();
+
+        /** Partitions of the batch report topic when the validator creates it. */
+        @WithDefault("1")
+        int partitions();
     }
 }

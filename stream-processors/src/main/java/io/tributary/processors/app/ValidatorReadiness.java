@@ -11,7 +11,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready when the Kafka Streams client runs (or rebalances): topics exist, schemas are known and
- * records flow. Quarkus' own readiness check adds which of the topics are missing.
+ * records flow. Quarkus' own readiness check adds which of the topics are missing. The data names
+ * the schema id each dataset is validated with now (it changes when a new version is registered).
  */
 @Readiness
 @ApplicationScoped
@@ -27,7 +28,7 @@ public class ValidatorReadiness implements HealthCheck {
         KafkaStreams.State state = streams.state();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Tributary zone validator")
                 .status(state.isRunningOrRebalancing())
-                .withData("zone", setup.scope().zone().zone())
+                .withData("zone", setup.zone())
                 .withData("state", state.name());
         setup.stagingSchemaIds().forEach((dataset, id) -> response.withData("dataset." + dataset + ".schemaId", id));
         return response.build();

@@ -1,21 +1,19 @@
 package io.tributary.processors.registry;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tributary.model.DatasetSpec;
 import io.tributary.model.Stage;
 import io.tributary.model.TopicName;
-import io.tributary.processors.topology.ValidatorScope;
 import io.tributary.registry.client.RegistryException;
 import io.tributary.registry.client.SchemaRegistry;
 
 /**
- * Finds the registry id of each dataset's descriptor schema under its staging subject
+ * Finds the registry id of a dataset's descriptor schema under its staging subject
  * ({@code <zone>.staging.<dataset>-value}) by registering it: registering is idempotent and returns
  * the existing id. While the registry cannot answer (unreachable, 5xx, 408, 429) it retries with
  * backoff, without limit: the validator cannot write a staging record without the id. An answer
@@ -35,22 +33,19 @@ public final class StagingSchemaIds {
         this.backoff = backoff;
     }
 
-    /** Dataset name → schema id, for every dataset the validator covers. */
-    public Map<String, Integer> resolve(ValidatorScope scope) {
-        Map<String, Integer> ids = new LinkedHashMap<>();
-        for (DatasetSpec dataset : scope.validated()) {
-            ids.put(dataset.name(), resolve(scope.zone().zone(), dataset));
-        }
-        return ids;
+    public static String subject(String zone, DatasetSpec dataset) {
+        return TopicName.of(zone, Stage.STAGING, dataset.name()).valueSubject();
     }
 
-    private int resolve(String zone, DatasetSpec dataset) {
-        String subject = TopicName.of(zone, Stage.STAGING, dataset.name()).valueSubject();
+    /** The id of the dataset's descriptor schema under its staging subject. */
+    public int resolve(String zone, DatasetSpec dataset) {
+        String subject = subject(zone, dataset);
+        Schema schema = dataset.schema();
         for (int attempt = 1; ; attempt++) {
             try {
-                int id = registry.register(subject, dataset.schema());
-                LOG.info("Zone {} dataset {}: schema {} has id {} under subject {}", zone, dataset.name(),
-                        dataset.schema().getFullName(), id, subject);
+                int id = registry.register(subject, schema);
+                LOG.info("Zone {} dataset {}: schema {} has id {} under subject {}", zone, dataset.name(), schema.getFullName(), id,
+                        subject);
                 return id;
             } catch (RegistryException e) {
                 if (!retryable(e)) {

@@ -5,7 +5,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
-/** Validates each landing record and passes on its verdict; counts and logs the decision. */
+/** Validates each landing record of a record-mode dataset and passes on its verdict; counts and logs the decision. */
 final class ValidateRecord implements FixedKeyProcessor<byte[], byte[], Verdict> {
     private final String dataset;
     private final DatasetValidator validator;
@@ -13,8 +13,8 @@ final class ValidateRecord implements FixedKeyProcessor<byte[], byte[], Verdict>
     private final RejectLog rejectLog;
     private FixedKeyProcessorContext<byte[], Verdict> context;
 
-    ValidateRecord(String dataset, DatasetValidator validator, ValidationMetrics metrics, RejectLog rejectLog) {
-        this.dataset = dataset;
+    ValidateRecord(DatasetValidator validator, ValidationMetrics metrics, RejectLog rejectLog) {
+        this.dataset = validator.dataset().name();
         this.validator = validator;
         this.metrics = metrics;
         this.rejectLog = rejectLog;
@@ -27,14 +27,16 @@ final class ValidateRecord implements FixedKeyProcessor<byte[], byte[], Verdict>
 
     @Override
     public void process(FixedKeyRecord<byte[], byte[]> record) {
-        Verdict verdict = validator.validate(record.value());
+        Verdict verdict = validator.validate(record.value(), record.headers());
         if (verdict instanceof Verdict.Rejected rejected) {
             metrics.rejected(dataset, rejected.why().reason());
             RecordMetadata source = SourceRecord.of(context.recordMetadata());
             rejectLog.rejected(source.topic(), source.partition(), source.offset(), rejected.why());
         } else {
-            metrics.valid(dataset);
+            metrics.accepted(dataset);
+            ((Verdict.Accepted) verdict).warnings().forEach(rule -> metrics.warned(dataset, rule));
         }
+        metrics.latency(dataset, context.currentSystemTimeMs() - record.timestamp());
         context.forward(record.withValue(verdict));
     }
 }

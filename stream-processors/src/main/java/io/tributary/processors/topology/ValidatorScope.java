@@ -5,27 +5,14 @@ import java.util.List;
 
 import io.tributary.model.DatasetSpec;
 import io.tributary.model.Stage;
+import io.tributary.model.ValidationMode;
 import io.tributary.model.ZoneDescriptor;
-import io.tributary.processors.validation.LandingParsers;
 
-/**
- * What one zone's validator covers: the datasets whose landing format it can read (JSON in this
- * version), their topics, and its Kafka Streams application id.
- */
-public record ValidatorScope(ZoneDescriptor zone, List<DatasetSpec> validated, List<DatasetSpec> skipped) {
-
-    public ValidatorScope {
-        validated = List.copyOf(validated);
-        skipped = List.copyOf(skipped);
-    }
+/** What one zone's validator covers: every dataset of the zone, their topics, and its Kafka Streams application id. */
+public record ValidatorScope(ZoneDescriptor zone) {
 
     public static ValidatorScope of(ZoneDescriptor zone) {
-        List<DatasetSpec> validated = new ArrayList<>();
-        List<DatasetSpec> skipped = new ArrayList<>();
-        for (DatasetSpec dataset : zone.datasets()) {
-            (LandingParsers.forDataset(dataset).isPresent() ? validated : skipped).add(dataset);
-        }
-        return new ValidatorScope(zone, validated, skipped);
+        return new ValidatorScope(zone);
     }
 
     public static String applicationId(String zone) {
@@ -36,10 +23,18 @@ public record ValidatorScope(ZoneDescriptor zone, List<DatasetSpec> validated, L
         return applicationId(zone.zone());
     }
 
-    /** Landing, staging and rejected topics of every validated dataset: the validator starts once they all exist. */
+    public List<DatasetSpec> datasets() {
+        return zone.datasets();
+    }
+
+    public boolean hasBatchDatasets() {
+        return zone.datasets().stream().anyMatch(d -> d.validationMode() == ValidationMode.BATCH);
+    }
+
+    /** Landing, staging and rejected topics of every dataset: the validator starts once they all exist. */
     public List<String> topics() {
         List<String> topics = new ArrayList<>();
-        for (DatasetSpec dataset : validated) {
+        for (DatasetSpec dataset : zone.datasets()) {
             for (Stage stage : List.of(Stage.LANDING, Stage.STAGING, Stage.REJECTED)) {
                 topics.add(dataset.topic(zone.zone(), stage).toString());
             }

@@ -17,22 +17,34 @@ import org.apache.avro.generic.GenericRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Converts one JSON object into a {@link GenericRecord} of a dataset's Avro schema, checking that
- * every required field is there and every value has, or can become, the field's type. The record
- * holds Avro's own representations (epoch longs for timestamps, two's-complement bytes for
- * decimals), so it can be written with a plain {@code GenericDatumWriter}.
+ * Converts one record, as a JSON tree, into a {@link GenericRecord} of a dataset's Avro schema,
+ * checking that every required field is there and every value has, or can become, the field's
+ * type under the dataset's coercion rules. Every landing format arrives here as a tree: JSON as
+ * parsed, CSV rows as objects of text, Avro records as trees of their values. The record holds
+ * Avro's own representations (epoch longs for timestamps, two's-complement bytes for decimals), so
+ * it can be written with a plain {@code GenericDatumWriter}.
  *
- * <p>Fields of the JSON object that the schema does not declare are ignored. The first problem
- * found, in schema field order, decides the rejection. Thread-safe: it keeps no per-record state.
+ * <p>Fields of the tree that the schema does not declare are ignored. The first problem found, in
+ * schema field order, decides the rejection. Thread-safe: it keeps no per-record state.
  */
 public final class JsonToAvroConverter {
     private final Schema schema;
+    private final ConversionOptions options;
 
     public JsonToAvroConverter(Schema recordSchema) {
+        this(recordSchema, ConversionOptions.STRICT_JSON);
+    }
+
+    public JsonToAvroConverter(Schema recordSchema, ConversionOptions options) {
         if (recordSchema.getType() != Schema.Type.RECORD) {
             throw new IllegalArgumentException("a dataset schema must be an Avro record, not " + recordSchema.getType());
         }
         this.schema = recordSchema;
+        this.options = options;
+    }
+
+    public ConversionOptions options() {
+        return options;
     }
 
     public Schema schema() {
@@ -96,26 +108,19 @@ public final class JsonToAvroConverter {
         }
         LogicalType logical = s.getLogicalType();
         if (logical != null && LogicalValues.handles(logical)) {
-            return LogicalValues.convert(s, logical, json, path);
+            return LogicalValues.convert(s, logical, json, path, options);
+        }
+        if (json.isTextual() && options.textTyped() && isStructured(s)) {
+            return value(s, NestedJson.parse(s, json, path), path);
         }
         return switch (s.getType()) {
             case NULL -> throw wrongType(s, json, path);
-            case BOOLEAN -> {
-                if (!json.isBoolean()) {
-                    throw wrongType(s, json, path);
-                }
-                yield json.booleanValue();
-            }
-            case INT -> Numbers.toInt(json, path, s);
-            case LONG -> Numbers.toLong(json, path, s);
-            case FLOAT -> Numbers.toFloat(json, path, s);
-            case DOUBLE -> Numbers.toDouble(json, path, s);
-            case STRING -> {
-                if (!json.isTextual()) {
-                    throw wrongType(s, json, path);
-                }
-                yield json.textValue();
-            }
+            case BOOLEAN -> TextCoercion.toBoolean(json, path, s, options);
+            case INT -> Numbers.toInt(json, path, s, options);
+            case LONG -> Numbers.toLong(json, path, s, options);
+            case FLOAT -> Numbers.toFloat(json, path, s, options);
+            case DOUBLE -> Numbers.toDouble(json, path, s, options);
+            case STRING -> TextCoercion.toText(json, path, s, options);
             case BYTES -> ByteBuffer.wrap(base64(s, json, path));
             case FIXED -> {
                 byte[] bytes = base64(s, json, path);
@@ -138,7 +143,19 @@ public final class JsonToAvroConverter {
         };
     }
 
+    private static boolean isStructured(Schema s) {
+        return s.getType() == Schema.Type.RECORD || s.getType() == Schema.Type.ARRAY || s.getType() == Schema.Type.MAP;
+    }
+
+    /** Bytes as base64 text (JSON, CSV) or as binary (from an Avro landing record). */
     private static byte[] base64(Schema s, JsonNode json, FieldPath path) {
+        if (json.isBinary()) {
+            try {
+                return json.binaryValue();
+            } catch (java.io.IOException e) {
+                throw wrongType(s, json, path);
+            }
+        }
         if (!json.isTextual()) {
             throw wrongType(s, json, path);
         }
@@ -150,11 +167,16 @@ public final class JsonToAvroConverter {
         }
     }
 
-    private static GenericData.EnumSymbol enumSymbol(Schema s, JsonNode json, FieldPath path) {
+    /** A symbol by its exact name; lenient coercion also ignores case and surrounding spaces. */
+    private GenericData.EnumSymbol enumSymbol(Schema s, JsonNode json, FieldPath path) {
         if (!json.isTextual()) {
             throw wrongType(s, json, path);
         }
         String symbol = json.textValue();
+        if (!s.hasEnumSymbol(symbol) && options.lenient()) {
+            String wanted = symbol.strip();
+            symbol = s.getEnumSymbols().stream().filter(e -> e.equalsIgnoreCase(wanted)).findFirst().orElse(symbol);
+        }
         if (!s.hasEnumSymbol(symbol)) {
             throw new ConversionException(RejectReason.BAD_VALUE, path, JsonKinds.quote(symbol) + " is not a symbol of enum "
                     + s.getName() + " " + s.getEnumSymbols());
@@ -210,7 +232,7 @@ public final class JsonToAvroConverter {
             }
         }
         for (ConversionException e : failures) {
-            if (e.reason() == RejectReason.BAD_VALUE) {
+            if (e.reason() == RejectReason.BAD_VALUE || e.reason() == RejectReason.OUT_OF_RANGE) {
                 throw e;
             }
         }

@@ -1,19 +1,26 @@
 package io.tributary.processors.validation;
 
-import java.util.Optional;
+import org.apache.avro.Schema;
 
 import io.tributary.model.DatasetSpec;
 
-/** The parser for a dataset's landing format, where this version has one. */
+/** The parser for a dataset's landing format, converting to a given version of its schema. */
 public final class LandingParsers {
     private LandingParsers() {
     }
 
-    /** Empty for formats not handled yet (CSV and Avro landing arrive in a later version). */
-    public static Optional<LandingParser> forDataset(DatasetSpec dataset) {
+    /**
+     * @param schema  the staging schema records are converted to (the dataset's, or a newer registered version)
+     * @param writers writer schemas of Avro landing records, by id
+     */
+    public static LandingParser forDataset(DatasetSpec dataset, Schema schema, WriterSchemas writers, int maxNestingDepth) {
+        boolean textTyped = dataset.landingFormat() == io.tributary.model.LandingFormat.CSV;
+        JsonToAvroConverter converter = new JsonToAvroConverter(schema,
+                new ConversionOptions(dataset.coercion(), dataset.timeZone(), textTyped));
         return switch (dataset.landingFormat()) {
-            case JSON -> Optional.of(new JsonLandingParser(dataset.schema()));
-            case CSV, AVRO -> Optional.empty();
+            case JSON -> new JsonLandingParser(converter, maxNestingDepth);
+            case CSV -> new CsvLandingParser(converter, dataset.csv());
+            case AVRO -> new AvroLandingParser(converter, writers);
         };
     }
 }

@@ -12,7 +12,7 @@ public sealed interface ValidationOutcome {
     }
 
     static Rejected rejected(RejectReason reason, String fieldPath, String message) {
-        return new Rejected(reason, fieldPath, message);
+        return new Rejected(reason, "", fieldPath, message);
     }
 
     boolean isValid();
@@ -32,14 +32,20 @@ public sealed interface ValidationOutcome {
     /**
      * The record does not match.
      *
+     * @param rule      the data-quality rule that failed; empty when the reason is not a rule
      * @param fieldPath where, e.g. {@code items[2].price}; empty when it concerns the whole record
      * @param message   what is wrong, for a person fixing the producer
      */
-    record Rejected(RejectReason reason, String fieldPath, String message) implements ValidationOutcome {
+    record Rejected(RejectReason reason, String rule, String fieldPath, String message) implements ValidationOutcome {
         public Rejected {
             Objects.requireNonNull(reason, "reason");
+            rule = rule == null ? "" : rule;
             fieldPath = fieldPath == null ? "" : fieldPath;
             message = message == null ? "" : message;
+        }
+
+        public Rejected(RejectReason reason, String fieldPath, String message) {
+            this(reason, "", fieldPath, message);
         }
 
         @Override
@@ -49,7 +55,8 @@ public sealed interface ValidationOutcome {
 
         @Override
         public String toString() {
-            return reason + (fieldPath.isEmpty() ? "" : " at " + fieldPath) + ": " + message;
+            return reason + (rule.isEmpty() ? "" : " (rule " + rule + ")") + (fieldPath.isEmpty() ? "" : " at " + fieldPath) + ": "
+                    + message;
         }
     }
 }

@@ -24,7 +24,10 @@ class ZoneDescriptorConfigSourceTest {
         assertThat(config.getValue("quarkus.kafka-streams.application-id", String.class)).isEqualTo("tributary-shop-validator");
         assertThat(config.getValue("quarkus.kafka-streams.topics", String.class)).isEqualTo(
                 "shop.landing.orders,shop.staging.orders,shop.rejected.orders,"
-                        + "shop.landing.payments,shop.staging.payments,shop.rejected.payments");
+                        + "shop.landing.payments,shop.staging.payments,shop.rejected.payments,"
+                        + "shop.landing.refunds,shop.staging.refunds,shop.rejected.refunds,"
+                        + "shop.landing.events,shop.staging.events,shop.rejected.events,"
+                        + "shop.landing.ledger,shop.staging.ledger,shop.rejected.ledger");
     }
 
     @Test

@@ -19,14 +19,25 @@ class StagingSchemaIdsTest {
     private static final Backoff FAST = new Backoff(Duration.ofMillis(5), Duration.ofMillis(20));
     private final ValidatorScope scope = ValidatorScope.of(ShopFixtures.zone());
 
-    @Test
-    void registersEachValidatedDatasetsSchemaUnderItsStagingSubject() {
-        try (RegistryStub registry = RegistryStub.start(0, 0, 10)) {
-            Map<String, Integer> ids = resolver(registry).resolve(scope);
+    private static Map<String, Integer> resolveAll(StagingSchemaIds resolver, ValidatorScope scope) {
+        Map<String, Integer> ids = new java.util.LinkedHashMap<>();
+        for (var dataset : scope.datasets()) {
+            ids.put(dataset.name(), resolver.resolve(scope.zone().zone(), dataset));
+        }
+        return ids;
+    }
 
-            assertThat(ids).containsExactly(Map.entry("orders", 10), Map.entry("payments", 11));
+    @Test
+    void registersEachDatasetsSchemaUnderItsStagingSubject() {
+        try (RegistryStub registry = RegistryStub.start(0, 0, 10)) {
+            Map<String, Integer> ids = resolveAll(resolver(registry), scope);
+
+            assertThat(ids).containsExactly(Map.entry("orders", 10), Map.entry("payments", 11), Map.entry("refunds", 12),
+                    Map.entry("events", 13), Map.entry("ledger", 14));
             assertThat(registry.calls()).extracting(RegistryStub.Call::path).containsExactly(
-                    "/subjects/shop.staging.orders-value/versions", "/subjects/shop.staging.payments-value/versions");
+                    "/subjects/shop.staging.orders-value/versions", "/subjects/shop.staging.payments-value/versions",
+                    "/subjects/shop.staging.refunds-value/versions", "/subjects/shop.staging.events-value/versions",
+                    "/subjects/shop.staging.ledger-value/versions");
             assertThat(new Schema.Parser().parse(registry.calls().get(0).schema())).isEqualTo(ShopFixtures.ordersSchema());
         }
     }
@@ -34,10 +45,10 @@ class StagingSchemaIdsTest {
     @Test
     void retriesWhileTheRegistryCannotAnswer() {
         try (RegistryStub registry = RegistryStub.start(3, 503, 5)) {
-            Map<String, Integer> ids = resolver(registry).resolve(scope);
+            Map<String, Integer> ids = resolveAll(resolver(registry), scope);
 
             assertThat(ids).containsEntry("orders", 5);
-            assertThat(registry.calls()).hasSize(5);
+            assertThat(registry.calls()).hasSize(8);
         }
     }
 
@@ -48,7 +59,7 @@ class StagingSchemaIdsTest {
             url = stopped.url();
         }
         StagingSchemaIds resolver = new StagingSchemaIds(new HttpSchemaRegistry(url, null, Duration.ofSeconds(1)), url, FAST);
-        Thread thread = new Thread(() -> resolver.resolve(scope));
+        Thread thread = new Thread(() -> resolveAll(resolver, scope));
         thread.start();
         thread.join(500);
         assertThat(thread.isAlive()).as("still retrying").isTrue();
@@ -60,7 +71,7 @@ class StagingSchemaIdsTest {
     @Test
     void anAnswerThatRetryingCannotChangeStopsTheStart() {
         try (RegistryStub registry = RegistryStub.start(1, 409, 1)) {
-            assertThatThrownBy(() -> resolver(registry).resolve(scope))
+            assertThatThrownBy(() -> resolveAll(resolver(registry), scope))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Zone shop dataset orders: the schema registry at " + registry.url())
                     .hasMessageContaining("refused schema ")

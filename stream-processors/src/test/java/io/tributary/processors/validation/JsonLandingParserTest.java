@@ -15,7 +15,7 @@ class JsonLandingParserTest {
 
     @Test
     void aNullValueIsAnEmptyRecord() {
-        assertThat(parser.parse(null)).isEqualTo(new ValidationOutcome.Rejected(RejectReason.EMPTY_RECORD, "",
+        assertThat(parser.parse(null, null)).isEqualTo(new ValidationOutcome.Rejected(RejectReason.EMPTY_RECORD, "",
                 "the record has no value (null)"));
     }
 
@@ -66,14 +66,14 @@ class JsonLandingParserTest {
     void bytesThatAreNotUtf8AreRejectedWithTheirByteOffset() {
         byte[] latin1 = "{\"a\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
         ValidationOutcome.Rejected r = rejected(latin1);
-        assertThat(r).isEqualTo(new ValidationOutcome.Rejected(RejectReason.NOT_JSON, "",
+        assertThat(r).isEqualTo(new ValidationOutcome.Rejected(RejectReason.NOT_UTF8, "",
                 "not UTF-8 text: malformed byte sequence at byte offset 10"));
     }
 
     @Test
     void aUtf8ByteOrderMarkIsAccepted() {
         byte[] withBom = "\uFEFF{\"a\": 1}".getBytes(StandardCharsets.UTF_8);
-        ValidationOutcome outcome = parser.parse(withBom);
+        ValidationOutcome outcome = parser.parse(withBom, null);
         assertThat(outcome.isValid()).isTrue();
         assertThat(((GenericRecord) ((ValidationOutcome.Valid) outcome).record()).get("a")).isEqualTo(1);
     }
@@ -83,7 +83,7 @@ class JsonLandingParserTest {
     }
 
     private ValidationOutcome.Rejected rejected(byte[] bytes) {
-        ValidationOutcome outcome = parser.parse(bytes);
+        ValidationOutcome outcome = parser.parse(bytes, null);
         assertThat(outcome).isInstanceOf(ValidationOutcome.Rejected.class);
         return (ValidationOutcome.Rejected) outcome;
     }

@@ -41,16 +41,16 @@ class JsonToAvroConverterTest {
             assertThat(valueOf("\"int\"", "2.5E1")).isEqualTo(25);
             assertRejected("\"int\"", "3.5", RejectReason.WRONG_TYPE, "f", "expected a whole number (int), found number 3.5");
             assertRejected("\"int\"", "\"42\"", RejectReason.WRONG_TYPE, "f", "expected int, found string \"42\"");
-            assertRejected("\"int\"", "2147483648", RejectReason.BAD_VALUE, "f", "number 2147483648 is out of range for int");
-            assertRejected("\"int\"", "1e400", RejectReason.BAD_VALUE, "f", "out of range for int");
+            assertRejected("\"int\"", "2147483648", RejectReason.OUT_OF_RANGE, "f", "number 2147483648 is out of range for int");
+            assertRejected("\"int\"", "1e400", RejectReason.OUT_OF_RANGE, "f", "out of range for int");
         }
 
         @Test
         void longsAreWholeNumbersInRange() {
             assertThat(valueOf("\"long\"", "9223372036854775807")).isEqualTo(Long.MAX_VALUE);
             assertThat(valueOf("\"long\"", "0.000")).isEqualTo(0L);
-            assertRejected("\"long\"", "9223372036854775808", RejectReason.BAD_VALUE, "f", "out of range for long");
-            assertRejected("\"long\"", "1e999999999", RejectReason.BAD_VALUE, "f", "out of range for long");
+            assertRejected("\"long\"", "9223372036854775808", RejectReason.OUT_OF_RANGE, "f", "out of range for long");
+            assertRejected("\"long\"", "1e999999999", RejectReason.OUT_OF_RANGE, "f", "out of range for long");
             assertRejected("\"long\"", "true", RejectReason.WRONG_TYPE, "f", "expected long, found boolean true");
         }
 
@@ -59,8 +59,8 @@ class JsonToAvroConverterTest {
             assertThat(valueOf("\"double\"", "1")).isEqualTo(1.0d);
             assertThat(valueOf("\"double\"", "-2.5e-3")).isEqualTo(-0.0025d);
             assertThat(valueOf("\"float\"", "1.5")).isEqualTo(1.5f);
-            assertRejected("\"float\"", "1e39", RejectReason.BAD_VALUE, "f", "out of range for float");
-            assertRejected("\"double\"", "1e400", RejectReason.BAD_VALUE, "f", "out of range for double");
+            assertRejected("\"float\"", "1e39", RejectReason.OUT_OF_RANGE, "f", "out of range for float");
+            assertRejected("\"double\"", "1e400", RejectReason.OUT_OF_RANGE, "f", "out of range for double");
             assertRejected("\"double\"", "\"1.5\"", RejectReason.WRONG_TYPE, "f", "expected double, found string \"1.5\"");
         }
 
@@ -339,9 +339,9 @@ class JsonToAvroConverterTest {
 
         @Test
         void moreDigitsThanThePrecisionIsABadValue() {
-            assertRejected(DECIMAL_10_2, "123456789", RejectReason.BAD_VALUE, "f",
+            assertRejected(DECIMAL_10_2, "123456789", RejectReason.OUT_OF_RANGE, "f",
                     "123456789 has too many digits before the decimal point for decimal(10,2) (at most 8)");
-            assertRejected(DECIMAL_10_2, "\"1e999999999\"", RejectReason.BAD_VALUE, "f", "too many digits");
+            assertRejected(DECIMAL_10_2, "\"1e999999999\"", RejectReason.OUT_OF_RANGE, "f", "too many digits");
         }
 
         @Test
@@ -407,7 +407,7 @@ class JsonToAvroConverterTest {
     }
 
     private static ValidationOutcome parse(Schema schema, String json) {
-        return new JsonLandingParser(schema).parse(json.getBytes(StandardCharsets.UTF_8));
+        return new JsonLandingParser(schema).parse(json.getBytes(StandardCharsets.UTF_8), null);
     }
 
     static GenericRecord record(Schema schema, String json) {

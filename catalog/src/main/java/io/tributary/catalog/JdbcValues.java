@@ -12,14 +12,24 @@ import java.util.Map;
 
 import org.duckdb.DuckDBStruct;
 
-/** Turns driver objects into plain Java values that stay valid after the result set is closed. */
-final class JdbcValues {
+/** Turns driver objects (DuckDB's, Trino's) into plain Java values that stay valid after the result set is closed. */
+public final class JdbcValues {
     private JdbcValues() {
     }
 
-    static Object plain(Object value) throws SQLException {
+    public static Object plain(Object value) throws SQLException {
         if (value instanceof Timestamp timestamp) {
             return timestamp.toLocalDateTime();
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        if (value instanceof io.trino.jdbc.Row row) {
+            Map<Object, Object> fields = new LinkedHashMap<>();
+            for (io.trino.jdbc.RowField field : row.getFields()) {
+                fields.put(field.getName().orElse(""), plain(field.getValue()));
+            }
+            return fields;
         }
         if (value instanceof Array array) {
             List<Object> list = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.tributary.catalog.table.PartitionScheme;
 import io.tributary.model.Names;
 import io.tributary.model.Stage;
 
@@ -67,6 +68,25 @@ public final class LakeDiscovery {
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list lake folder " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * How a table's folder is partitioned, from the folders above its first Parquet file
+     * ({@code dt=…}, {@code dt=…/hr=…}, {@code <field>=…}); daily if its files are not in such folders.
+     */
+    public static PartitionScheme partitionScheme(TableLocation table) {
+        try (Stream<Path> files = Files.walk(table.folder())) {
+            Optional<Path> first = files.filter(p -> name(p).endsWith(PARQUET) && Files.isRegularFile(p)).sorted().findFirst();
+            if (first.isEmpty() || first.get().getParent().equals(table.folder())) {
+                return PartitionScheme.DAILY;
+            }
+            return PartitionScheme.ofPath(table.folder().relativize(first.get().getParent()).toString().replace('\\', '/'));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read lake folder " + table.folder() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            LOG.debug("Folders of {} are not partition folders: {}", table, e.getMessage());
+            return PartitionScheme.DAILY;
         }
     }
 

@@ -27,9 +27,11 @@ import io.tributary.model.Stage;
 /**
  * The local SQL engine: an in-memory DuckDB with one view per lake table,
  * {@code <zone>_<stage>.<dataset>} over {@code read_parquet('<folder>/**}{@code /*.parquet')} with the
- * {@code dt=} folders as a partition column. Landing is never exposed: analysts may not read raw
- * data. The engine is sandboxed: it can read only the exposed tables' folders, its settings are
- * locked, and only read-only statements run.
+ * {@code dt=} folders as a partition column. Where a table definition is known, the view has its
+ * columns and types, as Athena shows them ({@link DuckDbViews}); the session speaks Athena's
+ * dialect where settings and macros can make it ({@link AthenaFunctions}). Landing is never
+ * exposed: analysts may not read raw data. The engine is sandboxed: it can read only the exposed
+ * tables' folders, its settings are locked, and only read-only statements run.
  */
 public final class LocalSqlEngine implements SqlEngine {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSqlEngine.class);
@@ -52,6 +54,14 @@ public final class LocalSqlEngine implements SqlEngine {
      * {@code <s3-basedir>/<bucket>}).
      */
     public static LocalSqlEngine open(Path lakeRoot) {
+        return open(lakeRoot, TableDefinitions.NONE);
+    }
+
+    /**
+     * Opens an engine over the lake folder whose views follow {@code definitions} where they have
+     * the table (columns, order and types as in Athena), and the files' own columns elsewhere.
+     */
+    public static LocalSqlEngine open(Path lakeRoot, TableDefinitions definitions) {
         if (!Files.isDirectory(lakeRoot)) {
             throw new SqlEngineException("Lake folder " + lakeRoot + " does not exist: is the local platform's S3 server"
                     + " running with its data in this folder, and has anything been landed yet?");
@@ -68,11 +78,12 @@ public final class LocalSqlEngine implements SqlEngine {
         List<TableLocation> exposed = new ArrayList<>();
         Map<TableLocation, String> unavailable = new LinkedHashMap<>();
         try {
+            athenaSession(connection);
             sandbox(connection, tables);
             for (TableLocation table : tables) {
                 // One unreadable file (half-written, corrupt) must not hide every other table.
                 try {
-                    createView(connection, table);
+                    createView(connection, table, definitions);
                     exposed.add(table);
                 } catch (SQLException e) {
                     String reason = firstLine(e.getMessage());
@@ -99,12 +110,26 @@ public final class LocalSqlEngine implements SqlEngine {
         execute(connection, "SET autoinstall_known_extensions = false");
     }
 
-    private static void createView(Connection connection, TableLocation table) throws SQLException {
+    /**
+     * Makes DuckDB answer as Athena does where the dialects differ in settings: the session time
+     * zone is UTC, integer division truncates, and Athena's common functions exist.
+     */
+    private static void athenaSession(Connection connection) throws SQLException {
+        execute(connection, "SET TimeZone = 'UTC'");
+        execute(connection, "SET integer_division = true");
+        for (String macro : AthenaFunctions.MACROS) {
+            execute(connection, macro);
+        }
+    }
+
+    private static void createView(Connection connection, TableLocation table, TableDefinitions definitions) throws SQLException {
         execute(connection, "CREATE SCHEMA IF NOT EXISTS " + identifier(table.database()));
-        // hive_types_autocast=false keeps dt a string, as in the Glue/Athena tables.
-        execute(connection, "CREATE VIEW " + identifier(table.database()) + "." + identifier(table.table())
-                + " AS SELECT * FROM read_parquet(" + literal(table.folder() + "/**/*.parquet")
-                + ", hive_partitioning = true, union_by_name = true, hive_types_autocast = false)");
+        var definition = definitions.find(table);
+        if (definition.isPresent()) {
+            execute(connection, DuckDbViews.createView(table, definition.get(), DuckDbViews.fileColumns(connection, table)));
+        } else {
+            execute(connection, DuckDbViews.createView(table));
+        }
     }
 
     @Override

@@ -86,7 +86,7 @@ public final class TablePrinter {
     }
 
     /** One line per value: control characters are shown escaped so that the columns stay aligned. */
-    static String format(Object value) {
+    public static String format(Object value) {
         if (value == null) {
             return NULL;
         } else if (value instanceof BigDecimal decimal) {

@@ -30,6 +30,13 @@ public final class PlatformOptions {
     @Option(names = "--processors-port", defaultValue = "8090", description = "First HTTP port of the zone processors (default: ${DEFAULT-VALUE})")
     int processorsPort;
 
+    @Option(names = "--engine", description = "SQL engine: duckdb (embedded, the default of `up`) or trino (Trino 476, Athena's"
+            + " engine; `up` starts it, downloading it once). `sql` uses Trino when the platform runs it, else DuckDB.")
+    String engine;
+
+    @Option(names = "--trino-port", defaultValue = "8085", description = "Trino HTTP port with --engine trino (default: ${DEFAULT-VALUE})")
+    int trinoPort;
+
     public PlatformConfig config() {
         Installation installation = Installation.current();
         Path data = dataDir != null ? dataDir
@@ -37,6 +44,20 @@ public final class PlatformOptions {
                 : installation.home().resolve(".tributary");
         Path zones = zonesDir != null ? zonesDir : installation.home().resolve("examples/zones");
         return PlatformConfig.defaults(installation, data.toAbsolutePath(), zones.toAbsolutePath(),
-                new PlatformPorts(kafkaPort, s3Port, registryPort, connectPort, processorsPort));
+                new PlatformPorts(kafkaPort, s3Port, registryPort, connectPort, processorsPort))
+                .withEngine(engine == null ? PlatformConfig.QueryEngine.DUCKDB : queryEngine(engine), trinoPort);
+    }
+
+    /** The engine asked for with --engine, if any. */
+    java.util.Optional<PlatformConfig.QueryEngine> engineChoice() {
+        return java.util.Optional.ofNullable(engine).map(PlatformOptions::queryEngine);
+    }
+
+    static PlatformConfig.QueryEngine queryEngine(String name) {
+        try {
+            return PlatformConfig.QueryEngine.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("--engine '" + name + "' is not an engine: duckdb or trino");
+        }
     }
 }

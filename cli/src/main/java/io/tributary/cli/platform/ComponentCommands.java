@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.tributary.catalog.trino.TrinoServerConfig;
 import io.tributary.model.ClientSettings;
 
 /** The command line of each component process of the local platform. */
@@ -13,6 +14,7 @@ public final class ComponentCommands {
     public static final String S3 = "s3";
     public static final String REGISTRY = "schema-registry";
     public static final String CONNECT = "connect";
+    public static final String TRINO = "trino";
 
     private final PlatformConfig config;
 
@@ -75,6 +77,21 @@ public final class ComponentCommands {
         cmd.add(config.installation().validatorJar().toString());
         return new ComponentSpec(validatorName(zone), "http://localhost:" + port + " (application tributary-" + zone + "-validator)",
                 cmd, HealthCheck.http("http://localhost:" + port + "/q/health/ready"));
+    }
+
+    /** Trino's server settings: its data and configuration under the platform's data folder, the lake through the S3 server. */
+    public TrinoServerConfig trinoConfig() {
+        return new TrinoServerConfig(config.installation().trinoHome(), config.installation().trinoJava(),
+                config.layout().dataDir().resolve("trino"), config.trinoPort(), config.s3Endpoint(), "us-east-1",
+                config.s3AccessKey(), config.s3SecretKey(), "1G");
+    }
+
+    /** Trino with the Hive connector over the local S3 server; its configuration is written here. */
+    public ComponentSpec trino() {
+        TrinoServerConfig trino = trinoConfig();
+        trino.writeConfiguration();
+        return new ComponentSpec(TRINO, trino.url() + " (catalog " + TrinoServerConfig.CATALOG + ", JDBC " + trino.jdbcUrl() + ")",
+                trino.command(), HealthCheck.tcp(config.trinoPort()));
     }
 
     private List<String> javaMain(String heap, String mainClass, String... args) {

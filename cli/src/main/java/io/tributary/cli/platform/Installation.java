@@ -4,6 +4,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.List;
+
+import io.tributary.catalog.trino.TrinoServerConfig;
 import io.tributary.local.LocalRuntimeException;
 
 /**
@@ -37,6 +40,48 @@ public record Installation(Path home) {
 
     public Path java() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** The Trino server, unpacked by the catalog module's {@code trino} Maven profile. */
+    public Path trinoHome() {
+        return home.resolve("catalog/target/trino/trino-server-core-" + TrinoServerConfig.VERSION);
+    }
+
+    /** Trino 476 needs Java 24 or later: $TRIBUTARY_TRINO_JAVA, else the Temurin 25 of this machine. */
+    public Path trinoJava() {
+        String configured = System.getenv("TRIBUTARY_TRINO_JAVA");
+        return configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    }
+
+    /**
+     * Makes sure Trino is there, downloading it on first use: it is 450 MB, so the default build
+     * leaves it out and `tributary up --engine trino` fetches it from Maven Central once (into
+     * the Maven cache) and unpacks it into the catalog module's target folder.
+     */
+    public void requireTrino(Progress progress) {
+        if (!Files.isExecutable(trinoJava())) {
+            throw new LocalRuntimeException("Trino " + TrinoServerConfig.VERSION + " needs Java 24 or later; none at " + trinoJava()
+                    + ". Install one and point TRIBUTARY_TRINO_JAVA at its bin/java");
+        }
+        if (TrinoServerConfig.isInstalled(trinoHome())) {
+            return;
+        }
+        progress.step("Downloading Trino " + TrinoServerConfig.VERSION + " (server and Hive connector, about 450 MB, once)");
+        List<String> mvn = List.of("mvn", "-B", "-q", "-Ptrino", "-f", home.resolve("catalog/pom.xml").toString(), "generate-resources");
+        try {
+            Process build = new ProcessBuilder(mvn).directory(home.toFile()).inheritIO().start();
+            int exit = build.waitFor();
+            if (exit != 0 || !TrinoServerConfig.isInstalled(trinoHome())) {
+                throw new LocalRuntimeException("Fetching Trino failed (`" + String.join(" ", mvn) + "` exited with " + exit
+                        + "); run it yourself to see why");
+            }
+        } catch (java.io.IOException e) {
+            throw new LocalRuntimeException("Cannot run Maven to fetch Trino (`" + String.join(" ", mvn) + "`): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalRuntimeException("Interrupted while fetching Trino");
+        }
+        progress.done("Trino " + TrinoServerConfig.VERSION + " unpacked in " + trinoHome());
     }
 
     /** Fails with the command to run when a part of the platform has not been built. */

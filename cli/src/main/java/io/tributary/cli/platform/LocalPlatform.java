@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.tributary.catalog.SqlEngineException;
+import io.tributary.catalog.trino.TrinoConnections;
 import io.tributary.local.LocalRuntimeException;
 import io.tributary.local.Ports;
 import io.tributary.model.ClientSettings;
@@ -20,10 +22,14 @@ import io.tributary.model.ZoneDescriptor;
  * Start order follows what each needs and overlaps where a component waits by itself: broker,
  * S3 and registry together (the registry retries until the broker answers); Connect once the
  * broker answers; the validators once the registry answers, while the zones are applied (topics,
- * schemas, sink connectors); a validator is ready once its topics exist.
+ * schemas, sink connectors); a validator is ready once its topics exist. With the Trino engine,
+ * Trino starts first (it takes longest and needs nothing) and is awaited last, until it answers a
+ * query; without it nothing of Trino is touched.
  */
 public final class LocalPlatform {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** Trino loads its plugins for 30 s on an idle machine, longer while the rest of the platform starts. */
+    private static final Duration TRINO_START_TIMEOUT = Duration.ofSeconds(240);
 
     private final PlatformConfig config;
     private final ProcessLauncher launcher = new ProcessLauncher();
@@ -48,6 +54,10 @@ public final class LocalPlatform {
                     + " `tributary status` shows it, `tributary down` stops it");
         }
         config.installation().requireBuilt();
+        boolean trino = config.engine() == PlatformConfig.QueryEngine.TRINO;
+        if (trino) {
+            config.installation().requireTrino(progress);
+        }
         List<ZoneDescriptor> zones = DescriptorLoader.loadDirectory(config.zonesDir());
         checkPorts(zones.size());
 
@@ -58,6 +68,8 @@ public final class LocalPlatform {
             ClientSettings kafka = ClientSettings.plaintext(config.kafkaBootstrap());
             kafka.store(layout.clientProperties());
 
+            // Trino takes longest and needs nothing to start, so it starts first and is awaited last.
+            Started trinoServer = trino ? start(commands.trino(), progress) : null;
             // The registry waits for the broker by itself, so it starts beside it; the Connect
             // worker gives up without a broker, so it starts once the broker answers.
             Started broker = start(commands.broker(), progress);
@@ -84,6 +96,9 @@ public final class LocalPlatform {
             }
             for (Started validator : validators) {
                 await(validator, progress);
+            }
+            if (trinoServer != null) {
+                awaitTrino(trinoServer, progress);
             }
             progress.done("Platform up in " + Duration.between(start, Instant.now()).toMillis() / 100 / 10.0 + " s; logs in " + layout.logs());
             return starting;
@@ -116,6 +131,9 @@ public final class LocalPlatform {
         for (int i = 0; i < zoneCount; i++) {
             Ports.requireFree("validator HTTP (health)", p.processors() + i);
         }
+        if (config.engine() == PlatformConfig.QueryEngine.TRINO) {
+            Ports.requireFree("Trino HTTP", config.trinoPort());
+        }
     }
 
     /** A component process that has been started, and when. */
@@ -136,6 +154,18 @@ public final class LocalPlatform {
         launcher.awaitHealthy(started.spec(), started.process(), started.log(), config.startTimeout());
         progress.done(started.spec().name() + " ready at " + started.spec().address() + " ("
                 + Duration.between(started.at(), Instant.now()).toMillis() / 100 / 10.0 + " s after its start)");
+    }
+
+    /** Trino opens its port well before it can answer queries: ready means a query runs. */
+    private void awaitTrino(Started trino, Progress progress) {
+        launcher.awaitHealthy(trino.spec(), trino.process(), trino.log(), TRINO_START_TIMEOUT);
+        try {
+            TrinoConnections.awaitReady(config.trinoJdbcUrl(), TRINO_START_TIMEOUT, trino.process()::isAlive);
+        } catch (SqlEngineException e) {
+            throw new LocalRuntimeException(e.getMessage() + ". Its log: " + config.layout().dataDir().resolve("trino/server.log"), e);
+        }
+        progress.done(trino.spec().name() + " ready at " + trino.spec().address() + " ("
+                + Duration.between(trino.at(), Instant.now()).toMillis() / 100 / 10.0 + " s after its start)");
     }
 
     public List<ComponentStatus> status() {

@@ -13,13 +13,39 @@ public record PlatformConfig(
         String s3AccessKey,
         String s3SecretKey,
         Duration startTimeout,
-        SinkSettings sink) {
+        SinkSettings sink,
+        QueryEngine engine,
+        int trinoPort) {
 
     public static final String LAKE_BUCKET = "lake";
+    public static final int TRINO_PORT = 8085;
+
+    /** The SQL engines analysts query the lake with locally. */
+    public enum QueryEngine {
+        /** Embedded DuckDB: nothing to start, the default. */
+        DUCKDB,
+        /** Trino 476, Athena's engine, started by `tributary up --engine trino`. */
+        TRINO
+    }
 
     public static PlatformConfig defaults(Installation installation, Path dataDir, Path zonesDir, PlatformPorts ports) {
         return new PlatformConfig(installation, new PlatformLayout(dataDir), zonesDir, ports, LAKE_BUCKET,
-                "tributary", "tributary-local-secret", Duration.ofSeconds(90), SinkSettings.LOCAL);
+                "tributary", "tributary-local-secret", Duration.ofSeconds(90), SinkSettings.LOCAL, QueryEngine.DUCKDB, TRINO_PORT);
+    }
+
+    /** The same platform with another query engine. */
+    public PlatformConfig withEngine(QueryEngine newEngine, int newTrinoPort) {
+        return new PlatformConfig(installation, layout, zonesDir, ports, lakeBucket, s3AccessKey, s3SecretKey, startTimeout, sink,
+                newEngine, newTrinoPort);
+    }
+
+    /** The lake bucket's folder: the S3 server keeps each object as a plain file there. */
+    public Path lakeFolder() {
+        return layout.s3Data().resolve(lakeBucket);
+    }
+
+    public String trinoJdbcUrl() {
+        return "jdbc:trino://localhost:" + trinoPort + "/hive";
     }
 
     public String kafkaBootstrap() {

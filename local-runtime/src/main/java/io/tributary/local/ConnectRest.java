@@ -57,6 +57,16 @@ public final class ConnectRest {
         send("PUT", "/connectors/" + encode(name) + "/stop", null);
     }
 
+    /** Restarts the connector and all its tasks ({@code POST /connectors/{name}/restart?includeTasks=true}). */
+    public void restart(String name) {
+        send("POST", "/connectors/" + encode(name) + "/restart?includeTasks=true&onlyFailed=false", null);
+    }
+
+    /** Restarts one task ({@code POST /connectors/{name}/tasks/{task}/restart}). */
+    public void restartTask(String name, int task) {
+        send("POST", "/connectors/" + encode(name) + "/tasks/" + task + "/restart", null);
+    }
+
     public void resume(String name) {
         send("PUT", "/connectors/" + encode(name) + "/resume", null);
     }

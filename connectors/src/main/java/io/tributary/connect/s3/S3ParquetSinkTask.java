@@ -1,13 +1,11 @@
 package io.tributary.connect.s3;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
-import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -18,21 +16,33 @@ import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.tributary.connect.s3.commit.BatchCommitter;
+import io.tributary.connect.s3.archive.ArchiveRecordEncoder;
+import io.tributary.connect.s3.catalog.Catalog;
+import io.tributary.connect.s3.catalog.CatalogNotifier;
+import io.tributary.connect.s3.commit.CheckpointStore;
+import io.tributary.connect.s3.commit.FileCommitter;
 import io.tributary.connect.s3.commit.LakeResumePointFinder;
-import io.tributary.connect.s3.decode.BadRecordException;
+import io.tributary.connect.s3.commit.UploadPipeline;
+import io.tributary.connect.s3.decode.RoutingProjection;
 import io.tributary.connect.s3.decode.ValueDecoder;
 import io.tributary.connect.s3.decode.WireFormatValueDecoder;
+import io.tributary.connect.s3.errors.BadRecordException;
+import io.tributary.connect.s3.format.FileFormat;
+import io.tributary.connect.s3.metrics.ConnectMetricsBinding;
+import io.tributary.connect.s3.metrics.MetricsRegistry;
+import io.tributary.connect.s3.metrics.TaskMetrics;
+import io.tributary.connect.s3.naming.ObjectKeys;
+import io.tributary.connect.s3.spool.SpoolDirectory;
 import io.tributary.connect.s3.storage.ObjectStore;
 import io.tributary.connect.s3.storage.S3ObjectStore;
-import io.tributary.connect.s3.writer.IncomingRecord;
 import io.tributary.connect.s3.writer.LakeWriter;
+import io.tributary.connect.s3.writer.WriterSettings;
 import io.tributary.registry.client.CachingSchemaRegistry;
 import io.tributary.registry.client.HttpSchemaRegistry;
 import io.tributary.registry.client.RegistryException;
 
 /**
- * Connect's side of the sink, kept thin: decodes values, hands records to the {@link LakeWriter}
+ * Connect's side of the sink, kept thin: converts records, hands them to the {@link LakeWriter}
  * and tells Connect what it may commit. Exactly-once rests on three things done here: seeking
  * each opened partition to its resume point in S3, committing to Kafka only what is durable in
  * S3, and discarding open files when partitions are taken away.
@@ -41,9 +51,14 @@ public final class S3ParquetSinkTask extends SinkTask {
     private static final Logger LOG = LoggerFactory.getLogger(S3ParquetSinkTask.class);
 
     private ObjectStore store;
-    private ValueDecoder decoder;
+    private UploadPipeline uploads;
+    private SinkRecordConverter converter;
     private LakeWriter writer;
     private BadRecordHandler badRecords;
+    private Catalog catalog;
+    private CatalogNotifier catalogNotifier;
+    private TaskMetrics metrics;
+    private ConnectMetricsBinding jmx;
 
     @Override
     public String version() {
@@ -53,13 +68,51 @@ public final class S3ParquetSinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         S3ParquetSinkConfig config = new S3ParquetSinkConfig(props);
+        String connector = props.getOrDefault("name", "s3-sink");
+        String task = props.getOrDefault(S3ParquetSinkConfig.TASK_ID, "0");
+        String writerId = connector + "/task-" + task;
         store = S3ObjectStore.connect(config.s3Settings());
-        decoder = new WireFormatValueDecoder(new CachingSchemaRegistry(
-                new HttpSchemaRegistry(config.schemaRegistryUrl(), config.schemaRegistryUserInfo(), Duration.ofSeconds(30))));
-        writer = new LakeWriter(config.writerSettings(), store, new LakeResumePointFinder(store),
-                new BatchCommitter(config.bucket()), System::currentTimeMillis);
-        badRecords = new BadRecordHandler(S3ParquetSinkConfig.deadLetterQueueEnabled(props) ? reporter() : null);
-        LOG.info("S3 Parquet sink task started: bucket {}, registry {}", config.bucket(), config.schemaRegistryUrl());
+        uploads = config.uploadPipeline();
+        ObjectKeys keys = config.objectKeys();
+        FileFormat format = config.fileFormat();
+        WriterSettings settings = config.writerSettings(writerId);
+        converter = new SinkRecordConverter(wireFormatDecoder(config), config.archive() ? new ArchiveRecordEncoder() : null);
+        SpoolDirectory spools = new SpoolDirectory(config.spoolDirectory(connector, task));
+        spools.clean();
+        catalog = config.catalog(props);
+        catalogNotifier = new CatalogNotifier(catalog, keys, config.bucket(), format.extension());
+        CheckpointStore checkpoints = new CheckpointStore(store, keys);
+        LakeWriter[] self = new LakeWriter[1];
+        metrics = new TaskMetrics(connector, task, () -> self[0].openFiles(), () -> self[0].bufferedBytes(),
+                () -> self[0].spilledBytes());
+        writer = new LakeWriter(settings, new LakeResumePointFinder(store, keys, format, checkpoints, settings.layout(), writerId),
+                new FileCommitter(store, format, config.bucket(), uploads), checkpoints, keys, spools, file -> {
+                    metrics.committed(file);
+                    catalogNotifier.committed(file);
+                }, System::currentTimeMillis);
+        self[0] = writer;
+        MetricsRegistry.register(metrics);
+        jmx = bindJmx();
+        ErrantRecordReporter deadLetters = S3ParquetSinkConfig.deadLetterQueueEnabled(props) ? reporter() : null;
+        badRecords = new BadRecordHandler(deadLetters, metrics::recordRejected);
+        LOG.info("S3 sink task {} started: bucket {}, format {}, layout {}, spool {}", writerId, config.bucket(), format.extension(),
+                settings.layout(), spools.path());
+    }
+
+    /** Reads wire-format values with the registry's schemas; null when no registry is configured (Structs, archives). */
+    private static ValueDecoder wireFormatDecoder(S3ParquetSinkConfig config) {
+        return config.schemaRegistryUrl().map(url -> (ValueDecoder) new WireFormatValueDecoder(
+                new CachingSchemaRegistry(new HttpSchemaRegistry(url, config.schemaRegistryUserInfo(), Duration.ofSeconds(30))),
+                new RoutingProjection(config.routingFields()))).orElse(null);
+    }
+
+    private ConnectMetricsBinding bindJmx() {
+        try {
+            return new ConnectMetricsBinding(context.pluginMetrics(), metrics);
+        } catch (NoSuchMethodError | UnsupportedOperationException | NullPointerException e) {
+            LOG.info("This worker offers no plugin metrics (Kafka before 4.1); metrics only at /tributary/metrics");
+            return null;
+        }
     }
 
     private ErrantRecordReporter reporter() {
@@ -94,16 +147,17 @@ public final class S3ParquetSinkTask extends SinkTask {
     public void put(Collection<SinkRecord> records) {
         for (SinkRecord record : records) {
             try {
-                GenericRecord value = decoder.decode(bytes(record));
-                writer.write(new IncomingRecord(record.topic(), record.kafkaPartition(), record.kafkaOffset(), record.timestamp(), value));
+                writer.write(converter.convert(record));
             } catch (BadRecordException e) {
                 badRecords.handle(record, e);
                 writer.skip(record.topic(), record.kafkaPartition(), record.kafkaOffset());
             } catch (RegistryException e) {
-                // Records already written are skipped when Connect delivers them again.
+                // Records already buffered are skipped when Connect delivers the batch again.
                 throw new RetriableException("Schema registry unavailable at topic " + record.topic() + " partition "
                         + record.kafkaPartition() + " offset " + record.kafkaOffset() + ": " + e.getMessage(), e);
-            } catch (IOException | RuntimeException e) {
+            } catch (ConnectException e) {
+                throw e;
+            } catch (RuntimeException e) {
                 throw new ConnectException("Writing the record at topic " + record.topic() + " partition " + record.kafkaPartition()
                         + " offset " + record.kafkaOffset() + " failed: " + e.getMessage(), e);
             }
@@ -111,19 +165,10 @@ public final class S3ParquetSinkTask extends SinkTask {
         tick();
     }
 
-    private static byte[] bytes(SinkRecord record) {
-        Object value = record.value();
-        if (value == null || value instanceof byte[]) {
-            return (byte[]) value;
-        }
-        throw new ConnectException("The value at topic " + record.topic() + " partition " + record.kafkaPartition() + " offset "
-                + record.kafkaOffset() + " is a " + value.getClass().getSimpleName() + ", not bytes: set value.converter="
-                + "org.apache.kafka.connect.converters.ByteArrayConverter for this sink");
-    }
-
     private void tick() {
         try {
             writer.tick();
+            catalogNotifier.retryPending();
         } catch (RuntimeException e) {
             throw new ConnectException(e.getMessage(), e);
         }
@@ -132,6 +177,13 @@ public final class S3ParquetSinkTask extends SinkTask {
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         tick();
+        try {
+            // Files still uploading hold the committed offsets back: let them land first.
+            writer.awaitCommits();
+            writer.checkpointProgress();
+        } catch (RuntimeException e) {
+            throw new ConnectException(e.getMessage(), e);
+        }
         Map<TopicPartition, OffsetAndMetadata> durable = new HashMap<>();
         writer.committableOffsets().forEach((tp, offset) -> {
             if (currentOffsets.containsKey(tp)) {
@@ -154,9 +206,25 @@ public final class S3ParquetSinkTask extends SinkTask {
         if (writer != null) {
             writer.close();
         }
+        if (metrics != null) {
+            MetricsRegistry.unregister(metrics);
+        }
+        if (jmx != null) {
+            jmx.close();
+        }
+        if (catalog != null) {
+            try {
+                catalog.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Catalog did not close cleanly: {}", e.getMessage());
+            }
+        }
+        if (uploads != null) {
+            uploads.close();
+        }
         if (store != null) {
             store.close();
         }
-        LOG.info("S3 Parquet sink task stopped");
+        LOG.info("S3 sink task stopped");
     }
 }

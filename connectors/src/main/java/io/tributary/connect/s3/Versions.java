@@ -5,13 +5,13 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /** The plugin's version, from the properties file Maven fills in at build time. */
-final class Versions {
+public final class Versions {
     private static final String VERSION = load();
 
     private Versions() {
     }
 
-    static String connector() {
+    public static String connector() {
         return VERSION;
     }
 

@@ -1,10 +1,8 @@
 package io.tributary.connect.s3.decode;
 
-import org.apache.avro.generic.GenericRecord;
-
-/** Turns a record value's bytes into an Avro record. */
+/** Turns a record value's bytes into what the sink keeps of it. */
 public interface ValueDecoder {
 
-    /** @throws BadRecordException if the bytes cannot be read */
-    GenericRecord decode(byte[] value);
+    /** @throws io.tributary.connect.s3.errors.BadRecordException if the bytes cannot be read */
+    DecodedValue decode(byte[] value);
 }

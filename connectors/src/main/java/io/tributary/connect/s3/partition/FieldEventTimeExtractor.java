@@ -12,7 +12,8 @@ import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
-import io.tributary.connect.s3.decode.BadRecordException;
+import io.tributary.connect.s3.errors.BadRecordException;
+import io.tributary.connect.s3.errors.RejectReason;
 
 /**
  * Reads the event time from a top-level field of the value. Understood: Avro {@code long} with
@@ -33,10 +34,21 @@ public final class FieldEventTimeExtractor implements EventTimeExtractor {
     }
 
     @Override
+    public String describe() {
+        return "field " + field;
+    }
+
+    @Override
+    public java.util.List<String> fields() {
+        return java.util.List.of(field);
+    }
+
+    @Override
     public long eventTimeMillis(GenericRecord value, Long kafkaTimestamp) {
         Schema.Field f = value.getSchema().getField(field);
         if (f == null) {
-            throw new BadRecordException("event-time field '" + field + "' is not in schema " + value.getSchema().getFullName());
+            throw new BadRecordException(RejectReason.MISSING_FIELD, field, "event-time field '" + field
+                    + "' is not in schema " + value.getSchema().getFullName());
         }
         Object raw = value.get(f.pos());
         if (raw == null) {
@@ -59,10 +71,11 @@ public final class FieldEventTimeExtractor implements EventTimeExtractor {
                 if ("date".equals(logicalName)) {
                     yield LocalDate.ofEpochDay((Integer) raw).atStartOfDay(zone).toInstant().toEpochMilli();
                 }
-                throw new BadRecordException("event-time field '" + field + "' is an int without logical type date");
+                throw new BadRecordException(RejectReason.WRONG_TYPE, field, "event-time field '" + field
+                        + "' is an int without logical type date");
             }
             case STRING -> parse(raw.toString());
-            default -> throw new BadRecordException("event-time field '" + field + "' has type " + schema.getType()
+            default -> throw new BadRecordException(RejectReason.WRONG_TYPE, field, "event-time field '" + field + "' has type " + schema.getType()
                     + ", which holds no time (use a long timestamp, an int date or an ISO-8601 string)");
         };
     }
@@ -86,7 +99,8 @@ public final class FieldEventTimeExtractor implements EventTimeExtractor {
         try {
             return LocalDate.parse(text).atStartOfDay(zone).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new BadRecordException("event-time field '" + field + "' value '" + text + "' is not an ISO-8601 date or time");
+            throw new BadRecordException(RejectReason.WRONG_TYPE, field, "event-time field '" + field
+                    + "' value '" + text + "' is not an ISO-8601 date or time");
         }
     }
 

@@ -2,34 +2,41 @@ package io.tributary.connect.s3.rotation;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
-/** Rotates when any of its policies says so; the first reason is reported. */
+/** Rotates when any of its policies says so; the first reason is reported. Checked for every record, so kept allocation-free. */
 public final class CompositeRotation implements RotationPolicy {
-    private final List<RotationPolicy> policies;
+    private final RotationPolicy[] policies;
 
     public CompositeRotation(List<RotationPolicy> policies) {
-        this.policies = List.copyOf(policies);
+        this.policies = policies.toArray(new RotationPolicy[0]);
     }
 
     @Override
     public Optional<String> beforeAppend(FileStats file, long eventTime) {
-        return first(p -> p.beforeAppend(file, eventTime));
+        for (RotationPolicy policy : policies) {
+            Optional<String> reason = policy.beforeAppend(file, eventTime);
+            if (reason.isPresent()) {
+                return reason;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
     public Optional<String> afterAppend(FileStats file) {
-        return first(p -> p.afterAppend(file));
+        for (RotationPolicy policy : policies) {
+            Optional<String> reason = policy.afterAppend(file);
+            if (reason.isPresent()) {
+                return reason;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
     public Optional<String> onClock(FileStats file, long nowMillis) {
-        return first(p -> p.onClock(file, nowMillis));
-    }
-
-    private Optional<String> first(Function<RotationPolicy, Optional<String>> check) {
         for (RotationPolicy policy : policies) {
-            Optional<String> reason = check.apply(policy);
+            Optional<String> reason = policy.onClock(file, nowMillis);
             if (reason.isPresent()) {
                 return reason;
             }

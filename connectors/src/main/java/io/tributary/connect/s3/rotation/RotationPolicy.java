@@ -3,9 +3,9 @@ package io.tributary.connect.s3.rotation;
 import java.util.Optional;
 
 /**
- * Decides when an open file is complete. A rotation closes every open file of the Kafka
- * partition, so that what is durable is always a contiguous range of offsets. Each answer is
- * the reason for rotating, for the log, or empty.
+ * Decides when an open file is complete. Each file is judged on its own, so a late record in
+ * one folder never makes the files of other folders rotate. Each answer is the reason for
+ * rotating, for the log, or empty.
  */
 public interface RotationPolicy {
 

@@ -1,7 +1,6 @@
 package io.tributary.connect.s3.storage;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +20,11 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  */
 final class S3ObjectUpload extends ObjectUpload {
     private static final Logger LOG = LoggerFactory.getLogger(S3ObjectUpload.class);
-    private static final String CONTENT_TYPE = "application/vnd.apache.parquet";
-
+    private final S3ObjectStore store;
     private final S3Client s3;
     private final String bucket;
     private final String key;
+    private final String contentType;
     private final int partSize;
     private final PartBuffer buffer = new PartBuffer();
     private final List<CompletedPart> parts = new ArrayList<>();
@@ -34,10 +33,12 @@ final class S3ObjectUpload extends ObjectUpload {
     private boolean closed;
     private boolean done;
 
-    S3ObjectUpload(S3Client s3, String bucket, String key, int partSize) {
+    S3ObjectUpload(S3ObjectStore store, S3Client s3, String bucket, String key, String contentType, int partSize) {
+        this.store = store;
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
+        this.contentType = contentType;
         this.partSize = partSize;
     }
 
@@ -83,15 +84,14 @@ final class S3ObjectUpload extends ObjectUpload {
             try {
                 uploadPart();
             } catch (SdkException e) {
-                throw new IOException("Uploading part " + (parts.size() + 1) + " of s3://" + bucket + "/" + key + " failed: "
-                        + e.getMessage(), e);
+                throw new IOException(store.failure("Uploading part " + (parts.size() + 1) + " of s3://" + bucket + "/" + key, e), e);
             }
         }
     }
 
     private void uploadPart() {
         if (uploadId == null) {
-            uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(CONTENT_TYPE)).uploadId();
+            uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType)).uploadId();
         }
         int partNumber = parts.size() + 1;
         String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber), body()).eTag();
@@ -102,7 +102,7 @@ final class S3ObjectUpload extends ObjectUpload {
     private RequestBody body() {
         byte[] bytes = buffer.array();
         int length = buffer.size();
-        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, length), length, CONTENT_TYPE);
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, length), length, contentType);
     }
 
     @Override
@@ -117,7 +117,7 @@ final class S3ObjectUpload extends ObjectUpload {
         }
         try {
             if (uploadId == null) {
-                s3.putObject(b -> b.bucket(bucket).key(key).contentType(CONTENT_TYPE), body());
+                s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), body());
             } else {
                 if (buffer.size() > 0) {
                     uploadPart();
@@ -127,7 +127,7 @@ final class S3ObjectUpload extends ObjectUpload {
             }
         } catch (SdkException e) {
             abort();
-            throw new StorageException("Completing s3://" + bucket + "/" + key + " failed: " + e.getMessage(), e);
+            throw new StorageException(store.failure("Completing s3://" + bucket + "/" + key, e), e);
         }
         done = true;
         buffer.release();
@@ -152,10 +152,35 @@ final class S3ObjectUpload extends ObjectUpload {
         }
     }
 
-    /** A growable buffer whose array is sent without copying. */
-    private static final class PartBuffer extends ByteArrayOutputStream {
-        PartBuffer() {
-            super(8 * 1024);
+    /**
+     * A growable buffer whose array is sent without copying. It doubles as it fills but never
+     * beyond what one part needs, so an upload holds at most about one part.
+     */
+    private final class PartBuffer {
+        private byte[] buf = new byte[8 * 1024];
+        private int count;
+
+        void write(int b) {
+            ensure(1);
+            buf[count++] = (byte) b;
+        }
+
+        void write(byte[] bytes, int off, int len) {
+            ensure(len);
+            System.arraycopy(bytes, off, buf, count, len);
+            count += len;
+        }
+
+        private void ensure(int more) {
+            int needed = count + more;
+            if (needed > buf.length) {
+                int grown = (int) Math.min(Math.max(2L * buf.length, needed), Math.max(needed, partSize));
+                buf = java.util.Arrays.copyOf(buf, grown);
+            }
+        }
+
+        int size() {
+            return count;
         }
 
         int capacity() {
@@ -164,6 +189,10 @@ final class S3ObjectUpload extends ObjectUpload {
 
         byte[] array() {
             return buf;
+        }
+
+        void reset() {
+            count = 0;
         }
 
         void release() {

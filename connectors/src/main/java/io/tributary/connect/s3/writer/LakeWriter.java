@@ -1,46 +1,65 @@
 package io.tributary.connect.s3.writer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.tributary.connect.s3.commit.BatchCommitter;
+import io.tributary.connect.s3.commit.CheckpointStore;
+import io.tributary.connect.s3.commit.FileCommitter;
 import io.tributary.connect.s3.commit.ResumePointFinder;
-import io.tributary.connect.s3.storage.ObjectStore;
+import io.tributary.connect.s3.commit.ResumeState;
+import io.tributary.connect.s3.decode.DecodedValue;
+import io.tributary.connect.s3.naming.ObjectKeys;
+import io.tributary.connect.s3.spool.MemoryMeter;
+import io.tributary.connect.s3.spool.SpoolDirectory;
 import io.tributary.model.TopicName;
 
 /**
- * The sink's core, free of Connect: one {@link TopicPartitionWriter} per assigned partition,
- * a memory budget over all their open files, and the offsets that are safe to commit.
+ * The sink's core, free of Connect: one {@link PartitionWriter} per assigned partition, the
+ * memory budget over all their buffers, and the offsets that are safe to commit. Records wait
+ * in compact buffers (spilled to local disk over the budget) and become Parquet only when
+ * their file is committed, so thousands of open folders cost little heap.
  */
 public final class LakeWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LakeWriter.class);
-    private static final int MEMORY_CHECK_EVERY = 100;
 
     private final WriterSettings settings;
-    private final ObjectStore store;
     private final ResumePointFinder resumePoints;
-    private final BatchCommitter committer;
-    private final LongSupplier clock;
-    private final Map<TopicPartition, TopicPartitionWriter> writers = new HashMap<>();
-    private long writesSinceMemoryCheck;
+    private final PartitionWriter.Services services;
+    private static final AtomicInteger WRITERS = new AtomicInteger();
+    private final Map<TopicPartition, PartitionWriter> writers = new HashMap<>();
+    private final ExecutorService checkpointWriter;
+    /** Consecutive records mostly come from the same partition. */
+    private PartitionWriter lastWriter;
+    private long spilledBytesTotal;
+    private long spills;
 
-    public LakeWriter(WriterSettings settings, ObjectStore store, ResumePointFinder resumePoints, BatchCommitter committer,
-            LongSupplier clock) {
+    public LakeWriter(WriterSettings settings, ResumePointFinder resumePoints, FileCommitter committer, CheckpointStore checkpoints,
+            ObjectKeys keys, SpoolDirectory spools, CommitListener listener, LongSupplier clock) {
         this.settings = settings;
-        this.store = store;
         this.resumePoints = resumePoints;
-        this.committer = committer;
-        this.clock = clock;
+        this.checkpointWriter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tributary-checkpoint-" + WRITERS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.services = new PartitionWriter.Services(committer, checkpoints, keys, spools, new MemoryMeter(), listener, clock,
+                checkpointWriter);
     }
 
     /**
@@ -51,16 +70,31 @@ public final class LakeWriter implements AutoCloseable {
      */
     public OptionalLong open(TopicPartition tp) {
         TopicName topic = TopicName.parse(tp.topic());
-        OptionalLong resume = resumePoints.resumeOffset(topic, tp.partition());
-        writers.put(tp, new TopicPartitionWriter(topic, tp.partition(), resume, settings, store, committer, clock));
-        return resume;
+        ResumeState resume = resumePoints.resume(topic, tp.partition());
+        lastWriter = null;
+        PartitionWriter previous = writers.put(tp, new PartitionWriter(topic, tp.partition(), resume, settings, services));
+        if (previous != null) {
+            previous.discard();
+        }
+        return resume.resumeOffset();
     }
 
-    public void write(IncomingRecord record) throws IOException {
-        writer(record.topic(), record.partition()).write(record);
-        if (++writesSinceMemoryCheck >= MEMORY_CHECK_EVERY) {
-            writesSinceMemoryCheck = 0;
-            enforceMemoryBudget();
+    /**
+     * Routes a record to its folder's open file.
+     *
+     * @throws io.tributary.connect.s3.errors.BadRecordException before anything changes, if the record cannot be landed
+     */
+    public void write(LakeRecord record) {
+        PartitionWriter writer = writer(record.topic(), record.partition());
+        if (writer.alreadyProcessed(record.offset())) {
+            return;
+        }
+        DecodedValue value = record.value();
+        long eventTime = settings.eventTime().eventTimeMillis(value.routing(), record.timestamp());
+        String path = settings.partitioner().partitionPath(eventTime, value.routing());
+        writer.write(record, path, eventTime);
+        if (services.memory().used() > settings.bufferBudgetBytes()) {
+            relieveMemory();
         }
     }
 
@@ -69,25 +103,75 @@ public final class LakeWriter implements AutoCloseable {
         writer(topic, partition).skip(offset);
     }
 
-    /** Wall-clock rotation and the memory budget, also when no records come. */
+    /** Wall-clock rotation, also when no records come. */
     public void tick() {
-        writers.values().forEach(TopicPartitionWriter::tick);
-        enforceMemoryBudget();
+        long now = services.clock().getAsLong();
+        writers.values().forEach(w -> w.tick(now));
     }
 
-    private void enforceMemoryBudget() {
-        long used = writers.values().stream().mapToLong(TopicPartitionWriter::memoryBytes).sum();
-        while (used > settings.memoryBudgetBytes()) {
-            TopicPartitionWriter largest = writers.values().stream()
-                    .max(Comparator.comparingLong(TopicPartitionWriter::memoryBytes)).orElseThrow();
-            long held = largest.memoryBytes();
-            if (held == 0) {
-                return;
+    /** Records in checkpoints how far partitions moved without a commit, so a restart does not redo that work. */
+    public void checkpointProgress() {
+        writers.values().forEach(PartitionWriter::checkpointProgress);
+    }
+
+    /**
+     * Waits until the files being committed are visible and recorded, and the checkpoint writes in
+     * flight have landed; throws the first failure (such as a writer fenced by another).
+     */
+    public void awaitCommits() {
+        writers.values().forEach(PartitionWriter::finishRound);
+        writers.values().forEach(PartitionWriter::awaitCheckpoint);
+    }
+
+    /**
+     * Over budget, the largest buffers are spilled to local disk (or, with
+     * {@link MemoryOverflow#COMMIT}, their files committed early) until the task is back at three
+     * quarters of its budget, so that the next relief is not needed at once.
+     */
+    private void relieveMemory() {
+        long target = settings.bufferBudgetBytes() / 4 * 3;
+        List<OpenFile> largest = new ArrayList<>();
+        Map<OpenFile, PartitionWriter> owners = new IdentityHashMap<>();
+        for (PartitionWriter w : writers.values()) {
+            for (OpenFile f : w.openFiles()) {
+                largest.add(f);
+                owners.put(f, w);
             }
-            LOG.info("{}/{}: open files hold {} bytes of the {} bytes all partitions use (budget {}); committing early",
-                    largest.topic(), largest.partition(), held, used, settings.memoryBudgetBytes());
-            largest.commit("memory budget " + settings.memoryBudgetBytes() + " bytes exceeded");
-            used -= held;
+        }
+        largest.sort(Comparator.comparingLong((OpenFile f) -> f.spool().memoryBytes()).reversed());
+        long before = services.memory().used();
+        if (settings.overflow() == MemoryOverflow.SPILL) {
+            int spilled = 0;
+            for (OpenFile f : largest) {
+                if (services.memory().used() <= target) {
+                    break;
+                }
+                long held = f.spool().memoryBytes();
+                try {
+                    f.spool().spill();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Spilling the buffer of " + f.key() + " to " + services.spools().path() + " failed: "
+                            + e.getMessage() + " (memory.overflow=commit needs no local disk)", e);
+                }
+                spilledBytesTotal += held;
+                spilled++;
+            }
+            spills++;
+            LOG.info("Record buffers held {} bytes, over the budget of {}: spilled the {} largest of {} open file(s) to {}; {} bytes"
+                    + " in memory now, {} on disk", before, settings.bufferBudgetBytes(), spilled, largest.size(),
+                    services.spools().path(), services.memory().used(), services.spools().spilledBytes());
+        } else {
+            Map<PartitionWriter, List<OpenFile>> toCommit = new IdentityHashMap<>();
+            long remaining = before;
+            for (OpenFile f : largest) {
+                if (remaining <= target) {
+                    break;
+                }
+                remaining -= f.spool().memoryBytes();
+                toCommit.computeIfAbsent(owners.get(f), w -> new ArrayList<>()).add(f);
+            }
+            String reason = "memory budget " + settings.bufferBudgetBytes() + " bytes exceeded (" + before + " bytes buffered)";
+            toCommit.forEach((w, files) -> w.commit(files, reason));
         }
     }
 
@@ -98,12 +182,13 @@ public final class LakeWriter implements AutoCloseable {
         return offsets;
     }
 
-    /** Gives partitions up: open batches are discarded, not published (they are not committed to Kafka either). */
+    /** Gives partitions up: open files are discarded, not published (they are not committed to Kafka either). */
     public void close(Collection<TopicPartition> partitions) {
+        lastWriter = null;
         for (TopicPartition tp : partitions) {
-            TopicPartitionWriter w = writers.remove(tp);
+            PartitionWriter w = writers.remove(tp);
             if (w != null) {
-                w.abort();
+                w.discard();
             }
         }
     }
@@ -111,13 +196,46 @@ public final class LakeWriter implements AutoCloseable {
     @Override
     public void close() {
         close(new ArrayList<>(writers.keySet()));
+        checkpointWriter.shutdown();
     }
 
-    private TopicPartitionWriter writer(String topic, int partition) {
-        TopicPartitionWriter w = writers.get(new TopicPartition(topic, partition));
+    public int openFiles() {
+        int n = 0;
+        for (PartitionWriter w : writers.values()) {
+            n += w.openFiles().size();
+        }
+        return n;
+    }
+
+    /** Bytes of record buffers in memory. */
+    public long bufferedBytes() {
+        return services.memory().used();
+    }
+
+    /** Bytes of record buffers on local disk. */
+    public long spilledBytes() {
+        return services.spools().spilledBytes();
+    }
+
+    /** How often buffers were spilled, and how many bytes in all. */
+    public long spillCount() {
+        return spills;
+    }
+
+    public long spilledBytesTotal() {
+        return spilledBytesTotal;
+    }
+
+    private PartitionWriter writer(String topic, int partition) {
+        PartitionWriter last = lastWriter;
+        if (last != null && last.partition() == partition && last.topicId().equals(topic)) {
+            return last;
+        }
+        PartitionWriter w = writers.get(new TopicPartition(topic, partition));
         if (w == null) {
             throw new IllegalStateException("partition " + topic + "/" + partition + " was not opened");
         }
+        lastWriter = w;
         return w;
     }
 }

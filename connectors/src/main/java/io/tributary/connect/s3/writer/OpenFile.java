@@ -1,38 +1,45 @@
 package io.tributary.connect.s3.writer;
 
-import java.io.IOException;
-
-import org.apache.avro.generic.GenericRecord;
-
-import io.tributary.connect.s3.parquet.ParquetFileWriter;
 import io.tributary.connect.s3.rotation.FileStats;
+import io.tributary.connect.s3.schema.FileSchemas;
+import io.tributary.connect.s3.spool.RecordSpool;
 
-/** A file of the open batch: its writer, the offsets it holds and the stats rotation looks at. */
+/**
+ * A file of one Kafka partition in one folder, still being filled: its key (fixed by its first
+ * record), the schemas of its records, their buffer and the stats rotation looks at.
+ */
 public final class OpenFile {
-    private final ParquetFileWriter writer;
+    private final String path;
+    private final String key;
     private final long firstOffset;
+    private final FileSchemas schemas;
+    private final RecordSpool spool;
     private long lastOffset;
     private FileStats stats;
 
-    OpenFile(ParquetFileWriter writer, long firstOffset, FileStats stats) {
-        this.writer = writer;
+    OpenFile(String path, String key, long firstOffset, FileSchemas schemas, RecordSpool spool, FileStats stats) {
+        this.path = path;
+        this.key = key;
         this.firstOffset = firstOffset;
-        this.lastOffset = firstOffset;
+        this.schemas = schemas;
+        this.spool = spool;
         this.stats = stats;
+        this.lastOffset = firstOffset;
     }
 
-    void append(long offset, long eventTime, GenericRecord value) throws IOException {
-        writer.write(value);
-        lastOffset = offset;
-        stats = stats.plus(eventTime);
+    void append(LakeRecord record, int schemaIndex, long eventTime) {
+        spool.append(record.offset(), record.timestamp(), schemaIndex, record.value().bytes(), record.value().offset(),
+                record.value().length());
+        lastOffset = record.offset();
+        stats = stats.plus(eventTime, record.value().length());
     }
 
-    public ParquetFileWriter writer() {
-        return writer;
+    public String path() {
+        return path;
     }
 
     public String key() {
-        return writer.key();
+        return key;
     }
 
     public long firstOffset() {
@@ -47,7 +54,11 @@ public final class OpenFile {
         return stats;
     }
 
-    public long memoryBytes() {
-        return writer.memoryBytes();
+    public FileSchemas schemas() {
+        return schemas;
+    }
+
+    public RecordSpool spool() {
+        return spool;
     }
 }

@@ -12,7 +12,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 
-import io.tributary.connect.s3.decode.BadRecordException;
+import io.tributary.connect.s3.errors.BadRecordException;
 
 class EventTimePartitioningTest {
     private static final Schema SCHEMA = new Schema.Parser().parse("""
@@ -38,9 +38,21 @@ class EventTimePartitioningTest {
     @Test
     void dailyPartitionUsesTheConfiguredTimeZone() {
         long t = Instant.parse("2024-05-01T23:30:00Z").toEpochMilli();
-        assertThat(new DailyPartitioner(UTC).partitionPath(t, null)).isEqualTo("dt=2024-05-01");
-        assertThat(new DailyPartitioner(ZoneId.of("Europe/Paris")).partitionPath(t, null)).isEqualTo("dt=2024-05-02");
-        assertThat(new DailyPartitioner(ZoneId.of("America/New_York")).partitionPath(t, null)).isEqualTo("dt=2024-05-01");
+        assertThat(new TimePartitioner(Granularity.DAILY, UTC).partitionPath(t, null)).isEqualTo("dt=2024-05-01");
+        assertThat(new TimePartitioner(Granularity.DAILY, ZoneId.of("Europe/Paris")).partitionPath(t, null)).isEqualTo("dt=2024-05-02");
+        assertThat(new TimePartitioner(Granularity.DAILY, ZoneId.of("America/New_York")).partitionPath(t, null))
+                .isEqualTo("dt=2024-05-01");
+    }
+
+    @Test
+    void hourlyPartitionAddsTheHourInTheTimeZone() {
+        long t = Instant.parse("2024-05-01T23:30:00Z").toEpochMilli();
+        assertThat(new TimePartitioner(Granularity.HOURLY, UTC).partitionPath(t, null)).isEqualTo("dt=2024-05-01/hr=23");
+        assertThat(new TimePartitioner(Granularity.HOURLY, ZoneId.of("Asia/Kolkata")).partitionPath(t, null))
+                .isEqualTo("dt=2024-05-02/hr=05");
+        assertThat(new TimePartitioner(Granularity.HOURLY, UTC).partitionPath(Instant.parse("2024-05-01T07:00:00Z").toEpochMilli(),
+                null)).isEqualTo("dt=2024-05-01/hr=07");
+        assertThat(new TimePartitioner(Granularity.HOURLY, UTC).describe()).isEqualTo("time:hourly:UTC");
     }
 
     @Test

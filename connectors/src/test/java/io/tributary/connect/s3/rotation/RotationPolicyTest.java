@@ -12,7 +12,7 @@ class RotationPolicyTest {
     private static FileStats withRecords(int n, long firstEventTime, long openedAt) {
         FileStats s = FileStats.opened(firstEventTime, openedAt);
         for (int i = 0; i < n; i++) {
-            s = s.plus(firstEventTime);
+            s = s.plus(firstEventTime, 10);
         }
         return s;
     }
@@ -28,12 +28,20 @@ class RotationPolicyTest {
     @Test
     void eventTimeSpanRotatesBeforeTheRecordThatWouldWidenTheFile() {
         EventTimeSpanRotation rotation = new EventTimeSpanRotation(1000);
-        FileStats file = withRecords(1, 10_000, 0).plus(10_500);
+        FileStats file = withRecords(1, 10_000, 0).plus(10_500, 10);
         assertThat(rotation.beforeAppend(file, 10_999)).isEmpty();
         assertThat(rotation.beforeAppend(file, 11_000)).isPresent();
         // Late data widens the span too.
         assertThat(rotation.beforeAppend(file, 9_000)).isPresent();
         assertThat(rotation.beforeAppend(FileStats.opened(0, 0), 1_000_000)).as("empty file").isEmpty();
+    }
+
+    @Test
+    void recordBytesRotateOnceTheLimitIsReached() {
+        RecordBytesRotation rotation = new RecordBytesRotation(35);
+        assertThat(rotation.afterAppend(withRecords(3, 0, 0))).as("30 bytes").isEmpty();
+        assertThat(rotation.afterAppend(withRecords(4, 0, 0))).hasValueSatisfying(r -> assertThat(r).contains("rotate.size.bytes 35"));
+        assertThatThrownBy(() -> new RecordBytesRotation(0)).hasMessageContaining("positive");
     }
 
     @Test

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +33,7 @@ class S3ObjectStoreIT {
         server = LocalS3Server.start(dir, 0, "key", "secret");
         server.createBucket("lake");
         server.createBucket("lake");
-        store = S3ObjectStore.connect(new S3Settings("lake", Optional.of(server.endpoint()), "us-east-1", Optional.of("key"),
-                Optional.of("secret"), PART));
+        store = S3ObjectStore.connect(S3Settings.of("lake", server.endpoint(), "key", "secret"));
     }
 
     @AfterAll
@@ -49,7 +51,7 @@ class S3ObjectStoreIT {
     @Test
     void smallObjectIsInvisibleUntilCompleted() throws Exception {
         byte[] content = random(1000);
-        ObjectUpload upload = store.newUpload("small/a.parquet");
+        ObjectUpload upload = store.newUpload("small/a.parquet", "application/vnd.apache.parquet");
         upload.write(content);
         upload.close();
         assertThat(store.list("small/")).isEmpty();
@@ -61,7 +63,7 @@ class S3ObjectStoreIT {
     @Test
     void largeObjectIsStreamedInPartsAndAppearsWhole() throws Exception {
         byte[] content = random(2 * PART + 12345);
-        ObjectUpload upload = store.newUpload("large/b.parquet");
+        ObjectUpload upload = store.newUpload("large/b.parquet", "application/vnd.apache.parquet");
         for (int off = 0; off < content.length; off += 100_000) {
             upload.write(content, off, Math.min(100_000, content.length - off));
             assertThat(upload.bufferedBytes()).as("never more than about one part in memory").isLessThan(2L * PART);
@@ -74,7 +76,7 @@ class S3ObjectStoreIT {
 
     @Test
     void abortedUploadLeavesNothing() throws Exception {
-        ObjectUpload upload = store.newUpload("aborted/c.parquet");
+        ObjectUpload upload = store.newUpload("aborted/c.parquet", "application/vnd.apache.parquet");
         upload.write(random(PART + 10));
         upload.abort();
         upload.abort();
@@ -84,7 +86,7 @@ class S3ObjectStoreIT {
     @Test
     void rewritingAKeyReplacesTheObject() throws Exception {
         for (int size : new int[] {300, 200}) {
-            ObjectUpload upload = store.newUpload("replace/d.parquet");
+            ObjectUpload upload = store.newUpload("replace/d.parquet", "application/vnd.apache.parquet");
             upload.write(random(size));
             upload.complete();
         }
@@ -93,7 +95,7 @@ class S3ObjectStoreIT {
 
     @Test
     void readTailOfASmallObjectReturnsAllOfIt() throws Exception {
-        ObjectUpload upload = store.newUpload("tail/e.parquet");
+        ObjectUpload upload = store.newUpload("tail/e.parquet", "application/vnd.apache.parquet");
         upload.write(new byte[] {1, 2, 3});
         upload.complete();
         assertThat(store.readTail("tail/e.parquet", 64 * 1024)).containsExactly(1, 2, 3);
@@ -104,9 +106,65 @@ class S3ObjectStoreIT {
 
     @Test
     void wrongCredentialsAreRefused() {
-        try (S3ObjectStore wrong = S3ObjectStore.connect(new S3Settings("lake", Optional.of(server.endpoint()), "us-east-1",
-                Optional.of("key"), Optional.of("not-the-secret"), PART))) {
+        try (S3ObjectStore wrong = S3ObjectStore.connect(S3Settings.of("lake", server.endpoint(), "key", "not-the-secret"))) {
             assertThatThrownBy(() -> wrong.list("")).isInstanceOf(StorageException.class).hasMessageContaining("s3://lake/");
+        }
+    }
+
+    @Test
+    void conditionalWritesDetectASecondWriter() {
+        String first = store.put("state/c.json", new byte[] {1}, "application/json", Precondition.ABSENT);
+        assertThatThrownBy(() -> store.put("state/c.json", new byte[] {2}, "application/json", Precondition.ABSENT))
+                .isInstanceOf(PreconditionFailedException.class).hasMessageContaining("state/c.json");
+        String second = store.put("state/c.json", new byte[] {3}, "application/json", Precondition.matching(first));
+        assertThatThrownBy(() -> store.put("state/c.json", new byte[] {4}, "application/json", Precondition.matching(first)))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThat(store.get("state/c.json")).hasValueSatisfying(v -> {
+            assertThat(v.content()).containsExactly(3);
+            assertThat(v.etag()).isEqualTo(second);
+        });
+        assertThat(store.get("state/missing.json")).isEmpty();
+    }
+
+    @Test
+    void pendingMultipartUploadsAreListedAndCanBeAborted() throws Exception {
+        ObjectUpload upload = store.newUpload("pending/f.parquet", "application/vnd.apache.parquet");
+        upload.write(random(PART + 1));
+        assertThat(store.pendingUploads("pending/")).singleElement().satisfies(u -> assertThat(u.key()).isEqualTo("pending/f.parquet"));
+        store.abort(store.pendingUploads("pending/").get(0));
+        assertThat(store.pendingUploads("pending/")).isEmpty();
+    }
+
+    @Test
+    void readHeadReturnsTheFirstBytes() {
+        store.put("head/g.bin", new byte[] {1, 2, 3, 4}, "application/octet-stream", Precondition.NONE);
+        assertThat(store.readHead("head/g.bin", 2)).containsExactly(1, 2);
+        assertThat(store.readHead("head/g.bin", 100)).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void requestsAreRetriedWhileTheServerIsDownAndFailWithTheAttemptsWhenItStaysDown() throws Exception {
+        Path base = dir.resolve("flaky");
+        LocalS3Server flaky = LocalS3Server.start(base, 0, "key", "secret");
+        flaky.createBucket("lake");
+        int port = flaky.port();
+        S3Settings settings = new S3Settings("lake", Optional.of(flaky.endpoint()), "us-east-1", Optional.of("key"), Optional.of("secret"),
+                PART, 8, Duration.ofMillis(200), Duration.ofMillis(1000), true);
+        try (S3ObjectStore retrying = S3ObjectStore.connect(settings)) {
+            flaky.close();
+            CompletableFuture<String> put = CompletableFuture.supplyAsync(
+                    () -> retrying.put("retry/h.json", new byte[] {1}, "application/json", Precondition.NONE));
+            Thread.sleep(700);
+            assertThat(put).as("still retrying").isNotDone();
+            LocalS3Server back = LocalS3Server.start(base, port, "key", "secret");
+            try {
+                assertThat(put.get(30, TimeUnit.SECONDS)).isNotBlank();
+                assertThat(retrying.get("retry/h.json")).isPresent();
+            } finally {
+                back.close();
+            }
+            assertThatThrownBy(() -> retrying.list("retry/")).isInstanceOf(StorageException.class)
+                    .hasMessageContaining("s3://lake/retry/").hasMessageContaining("after up to 8 attempt(s)");
         }
     }
 }

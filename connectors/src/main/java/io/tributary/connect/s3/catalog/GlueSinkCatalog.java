@@ -1,0 +1,82 @@
+package io.tributary.connect.s3.catalog;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.avro.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tributary.catalog.LakeCatalog;
+import io.tributary.catalog.glue.GlueCatalog;
+import io.tributary.catalog.glue.GlueSettings;
+import io.tributary.catalog.table.LakeLayout;
+import io.tributary.catalog.table.PartitionScheme;
+import io.tributary.catalog.table.TableDefinition;
+import io.tributary.catalog.table.TableModels;
+import io.tributary.model.Stage;
+
+/**
+ * Keeps the Glue Data Catalog (hence Athena) up to date as the sink commits: the first commit
+ * into a table creates its database and table, a file with new columns evolves the table, and a
+ * folder of a table whose partitions Athena cannot project (partitioned by a field's value) is
+ * added as a partition. Daily and hourly tables use partition projection, so their new folders
+ * need no call at all. Landing (raw, Avro archive) is never catalogued.
+ *
+ * <p>Configured with {@code catalog.class=io.tributary.connect.s3.catalog.GlueSinkCatalog} and
+ * the {@code catalog.glue.*} properties of {@link GlueSettings}.
+ */
+public final class GlueSinkCatalog implements Catalog {
+    private static final Logger LOG = LoggerFactory.getLogger(GlueSinkCatalog.class);
+
+    private LakeCatalog glue;
+    private TableModels models;
+    /** The schema each table was last ensured with, so that a table is sent to Glue once per schema, not per folder. */
+    private final Map<String, Schema> ensured = new ConcurrentHashMap<>();
+
+    public GlueSinkCatalog() {
+    }
+
+    /** For tests and embedding: an existing catalog client. */
+    GlueSinkCatalog(LakeCatalog glue, TableModels models) {
+        this.glue = glue;
+        this.models = models;
+    }
+
+    @Override
+    public void configure(Map<String, String> properties) {
+        GlueSettings settings = GlueSettings.from(properties);
+        this.glue = GlueCatalog.create(settings);
+        // The location comes from the sink (its bucket) with each partition; the layout is only a default.
+        this.models = new TableModels(LakeLayout.LOCAL, settings.projection());
+        LOG.info("Glue catalog hook configured for region {}", settings.region());
+    }
+
+    @Override
+    public void partitionCommitted(LakePartition partition) {
+        if (partition.topic().stage() == Stage.LANDING || !"parquet".equals(partition.format())) {
+            return;
+        }
+        PartitionScheme scheme = PartitionScheme.ofPath(partition.partitionPath());
+        TableDefinition table = models.table(partition.topic(), partition.schema(), scheme, partition.tableLocation());
+        String name = table.qualifiedName();
+        if (!partition.schema().equals(ensured.get(name))) {
+            LakeCatalog.TableChange change = glue.ensureTable(table);
+            ensured.put(name, partition.schema());
+            if (change != LakeCatalog.TableChange.UNCHANGED) {
+                LOG.info("Glue table {} {} for {} (first file {})", name, change.name().toLowerCase(), partition.topic(),
+                        partition.firstObjectKey());
+            }
+        }
+        if (!table.projected()) {
+            glue.ensurePartition(table, partition.partitionPath());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (glue != null) {
+            glue.close();
+        }
+    }
+}

@@ -1,0 +1,412 @@
+package io.tributary.connect.s3.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.tributary.connect.s3.archive.ArchiveReader;
+import io.tributary.connect.s3.archive.ArchiveReader.ArchivedRecord;
+import io.tributary.connect.s3.catalog.LakePartition;
+import io.tributary.connect.s3.support.Expenses;
+import io.tributary.connect.s3.support.LakePlatform;
+import io.tributary.connect.s3.support.RecordingCatalog;
+import io.tributary.registry.client.WireFormat;
+
+/**
+ * Each format, partitioner, rotation rule and schema rule of the sink, and its handling of bad
+ * input, against the real worker, broker, registry and S3 server. Every test has its own topic
+ * and connector.
+ */
+class SinkFeaturesIT {
+    private static final Duration LANDING = Duration.ofSeconds(90);
+    static LakePlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = LakePlatform.get();
+    }
+
+    private static long at(String instant) {
+        return Instant.parse(instant).toEpochMilli();
+    }
+
+    private static String file(String folder, String topic, int partition, long offset, String ext) {
+        return folder + topic + "+" + partition + "+" + String.format("%020d", offset) + "." + ext;
+    }
+
+    @Test
+    void badInputGoesToTheDeadLetterQueueWithTheReasonAndNothingIsLost() throws Exception {
+        String topic = "finance.staging.bad";
+        String dlq = "_tributary.dlq.bad";
+        platform.createTopic(topic, 1);
+        int good = platform.register(topic, Expenses.SCHEMA);
+        int notARecord = platform.registry.register("not-a-record-value", Schema.create(Schema.Type.STRING));
+        Schema noEventTime = SchemaBuilder.record("Expense").namespace("finance").fields().requiredString("id").endRecord();
+        int withoutEventTime = platform.registry.register("no-event-time-value", noEventTime);
+        byte[] truncated = Arrays.copyOf(Expenses.wire(good, "cut", 1, "2024-05-01T08:00:00Z"), 12);
+        GenericRecord noTime = new GenericData.Record(noEventTime);
+        noTime.put("id", "x");
+        List<byte[]> values = List.of(
+                Expenses.wire(good, "g0", 0, "2024-05-01T08:00:00Z"),
+                new byte[0],
+                WireFormat.encode(987_654, Expenses.SCHEMA, Expenses.record("u", 1, "2024-05-01T08:00:00Z")),
+                WireFormat.encode(notARecord, Schema.create(Schema.Type.STRING), "just a string"),
+                truncated,
+                Expenses.wire(good, "g5", 5, "2024-05-01T08:00:00Z"),
+                "{\"id\": 6}".getBytes(StandardCharsets.UTF_8),
+                WireFormat.encode(withoutEventTime, noEventTime, noTime),
+                Expenses.wire(good, "g8", 8, "2024-05-01T08:00:00Z"));
+        for (int i = 0; i < values.size(); i++) {
+            platform.send(topic, 0, null, ("k" + i).getBytes(StandardCharsets.UTF_8), i == 1 ? null : values.get(i),
+                    Map.of("origin", "test".getBytes(StandardCharsets.UTF_8)));
+        }
+        Map<String, String> config = platform.connectorConfig(topic, dlq);
+        config.put("flush.size", "3");
+        config.put("partition.field", "spent_at");
+        platform.startConnector("bad-input", config);
+
+        await().atMost(LANDING).untilAsserted(() -> assertThat(platform.lake.keys("staging/finance/bad/"))
+                .containsExactly(file("staging/finance/bad/dt=2024-05-01/", topic, 0, 0, "parquet")));
+        assertThat(platform.query("staging/finance/bad/", "SELECT id FROM {lake} ORDER BY id")).extracting(r -> r.get("id"))
+                .containsExactly("g0", "g5", "g8");
+        List<ConsumerRecord<byte[], byte[]>> dead = platform.read(dlq, 6);
+        Map<String, String> reasons = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : dead) {
+            String offset = LakePlatform.header(r, "tributary.source.offset");
+            reasons.put(offset, LakePlatform.header(r, "tributary.reject.reason"));
+            assertThat(r.value()).as("original bytes of offset " + offset)
+                    .isEqualTo(offset.equals("1") ? null : values.get(Integer.parseInt(offset)));
+            assertThat(r.key()).isEqualTo(("k" + offset).getBytes(StandardCharsets.UTF_8));
+            assertThat(LakePlatform.header(r, "origin")).isEqualTo("test");
+            assertThat(LakePlatform.header(r, "tributary.source.topic")).isEqualTo(topic);
+            assertThat(LakePlatform.header(r, "tributary.reject.message")).isNotBlank();
+        }
+        assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of("1", "NULL_VALUE", "2", "UNKNOWN_SCHEMA", "3", "NOT_A_RECORD",
+                "4", "UNDECODABLE", "6", "NOT_WIRE_FORMAT", "7", "MISSING_FIELD"));
+        assertThat(dead).filteredOn(r -> "7".equals(LakePlatform.header(r, "tributary.source.offset")))
+                .singleElement().satisfies(r -> {
+                    assertThat(LakePlatform.header(r, "tributary.reject.field")).isEqualTo("spent_at");
+                    assertThat(LakePlatform.header(r, "tributary.reject.message")).contains("spent_at");
+                });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(platform.committedOffsets("bad-input", topic)).containsEntry(0, 9L));
+        String metrics = platform.metrics();
+        assertThat(LakePlatform.metric(metrics, "records_rejected_total", "bad-input")).isEqualTo(6);
+        platform.deleteConnector("bad-input");
+    }
+
+    @Test
+    void structsFromAConverterLandWithTheirTypesAndSchemaLessRecordsAreRejected() throws Exception {
+        String topic = "finance.staging.refunds";
+        String dlq = "_tributary.dlq.refunds";
+        platform.createTopic(topic, 1);
+        int day = (int) LocalDate.parse("2024-05-01").toEpochDay();
+        String schema = """
+                {"type":"struct","name":"finance.Refund","optional":false,"version":1,"fields":[
+                 {"field":"id","type":"string","optional":false},
+                 {"field":"amount","type":"bytes","optional":false,"name":"org.apache.kafka.connect.data.Decimal",
+                  "parameters":{"scale":"2","connect.decimal.precision":"10"}},
+                 {"field":"refunded_at","type":"int64","optional":false,"name":"org.apache.kafka.connect.data.Timestamp"},
+                 {"field":"day","type":"int32","optional":false,"name":"org.apache.kafka.connect.data.Date"},
+                 {"field":"reason","type":"string","optional":true},
+                 {"field":"customer","type":"struct","optional":false,"fields":[
+                   {"field":"name","type":"string","optional":false},{"field":"vip","type":"boolean","optional":true}]},
+                 {"field":"lines","type":"array","optional":false,"items":{"type":"int32","optional":false}},
+                 {"field":"attrs","type":"map","optional":true,"keys":{"type":"string","optional":false},
+                  "values":{"type":"string","optional":false}}]}""";
+        String good = "{\"schema\":" + schema + ",\"payload\":{\"id\":\"r1\",\"amount\":\"EtaH\",\"refunded_at\":"
+                + at("2024-05-01T10:00:00Z") + ",\"day\":" + day + ",\"reason\":null,\"customer\":{\"name\":\"Ann\",\"vip\":true},"
+                + "\"lines\":[1,2],\"attrs\":{\"k\":\"v\"}}}";
+        long ts = at("2024-05-01T10:00:00Z");
+        platform.send(topic, 0, ts, null, good.getBytes(StandardCharsets.UTF_8), Map.of());
+        platform.send(topic, 0, ts, null, "{\"a\": 1}".getBytes(StandardCharsets.UTF_8), Map.of());
+        platform.send(topic, 0, ts, null, "{\"schema\": null, \"payload\": {\"a\": 1}}".getBytes(StandardCharsets.UTF_8), Map.of());
+        platform.send(topic, 0, ts, null, good.replace("\"r1\"", "\"r2\"").getBytes(StandardCharsets.UTF_8), Map.of());
+        Map<String, String> config = platform.connectorConfig(topic, dlq);
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "true");
+        config.put("schema.registry.url", "");
+        config.put("flush.size", "2");
+        platform.startConnector("refunds", config);
+
+        String prefix = "staging/finance/refunds/";
+        await().atMost(LANDING).untilAsserted(() -> assertThat(platform.lake.keys(prefix)).hasSize(1));
+        List<Map<String, Object>> rows = platform.query(prefix, "SELECT id, CAST(amount AS VARCHAR) AS amount, typeof(amount) AS t,"
+                + " epoch_ms(refunded_at) AS ms, CAST(day AS VARCHAR) AS day, reason, customer.name AS name, customer.vip AS vip,"
+                + " len(lines) AS lines, attrs['k'] AS k FROM {lake} ORDER BY id");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("id", "r1").containsEntry("amount", "12345.67").containsEntry("t", "DECIMAL(10,2)")
+                .containsEntry("day", "2024-05-01").containsEntry("reason", null).containsEntry("name", "Ann")
+                .containsEntry("vip", true).containsEntry("lines", 2L);
+        assertThat(((Number) rows.get(0).get("ms")).longValue()).isEqualTo(ts);
+        assertThat(rows.get(0).get("k").toString()).contains("v");
+
+        List<ConsumerRecord<byte[], byte[]>> dead = platform.read(dlq, 2);
+        assertThat(dead).anySatisfy(r -> {
+            assertThat(LakePlatform.header(r, "__connect.errors.stage")).isEqualTo("VALUE_CONVERTER");
+            assertThat(LakePlatform.header(r, "__connect.errors.exception.message")).contains("schema");
+        });
+        assertThat(dead).anySatisfy(r -> {
+            assertThat(LakePlatform.header(r, "tributary.reject.reason")).isEqualTo("NO_SCHEMA");
+            assertThat(LakePlatform.header(r, "tributary.reject.message")).contains("schema-less");
+        });
+        platform.deleteConnector("refunds");
+    }
+
+    @Test
+    void schemaEvolutionFollowsTheCompatibilitySetting() throws Exception {
+        String topic = "finance.staging.evolving";
+        String dlq = "_tributary.dlq.evolving";
+        platform.createTopic(topic, 1);
+        Schema v1 = SchemaBuilder.record("Item").namespace("finance").fields().requiredString("id").endRecord();
+        Schema v2 = SchemaBuilder.record("Item").namespace("finance").fields().requiredString("id").name("category").type()
+                .stringType().stringDefault("misc").endRecord();
+        Schema v3 = SchemaBuilder.record("Item").namespace("finance").fields().requiredLong("id").endRecord();
+        int id1 = platform.register(topic, v1);
+        int id2 = platform.register(topic, v2);
+        // The registry refuses v3 under the dataset's subject (BACKWARD); a producer using another subject still gets an id.
+        int id3 = platform.registry.register("legacy-items-value", v3);
+        sendItem(topic, id1, v1, "a", null);
+        sendItem(topic, id1, v1, "b", null);
+        sendItem(topic, id2, v2, "c", "books");
+        sendItem(topic, id1, v1, "d", null);
+        GenericRecord bad = new GenericData.Record(v3);
+        bad.put("id", 5L);
+        platform.send(topic, 0, at("2024-05-01T10:00:00Z"), null, WireFormat.encode(id3, v3, bad), Map.of());
+        sendItem(topic, id2, v2, "f", "food");
+        Map<String, String> config = platform.connectorConfig(topic, dlq);
+        config.put("flush.size", "3");
+        config.put("schema.compatibility", "BACKWARD");
+        platform.startConnector("evolving", config);
+
+        String prefix = "staging/finance/evolving/";
+        await().atMost(LANDING).untilAsserted(() -> assertThat(platform.lake.keys(prefix)).hasSize(2));
+        List<Map<String, Object>> rows = platform.query(prefix, "SELECT id, category, replace(filename, '{root}/', '') AS f FROM {lake}"
+                + " ORDER BY id");
+        assertThat(rows).extracting(r -> r.get("id") + ":" + r.get("category") + ":" + r.get("f").toString().substring(
+                r.get("f").toString().lastIndexOf('+') + 1)).containsExactly(
+                        "a:null:00000000000000000000.parquet", "b:null:00000000000000000000.parquet",
+                        "c:books:00000000000000000002.parquet", "d:misc:00000000000000000002.parquet",
+                        "f:food:00000000000000000002.parquet");
+        ConsumerRecord<byte[], byte[]> dead = platform.read(dlq, 1).get(0);
+        assertThat(LakePlatform.header(dead, "tributary.reject.reason")).isEqualTo("INCOMPATIBLE_SCHEMA");
+        assertThat(LakePlatform.header(dead, "tributary.reject.message")).contains("BACKWARD").contains("v" + id3);
+        platform.deleteConnector("evolving");
+    }
+
+    private static void sendItem(String topic, int id, Schema schema, String itemId, String category) {
+        GenericRecord r = new GenericData.Record(schema);
+        r.put("id", itemId);
+        if (category != null) {
+            r.put("category", category);
+        }
+        platform.send(topic, 0, at("2024-05-01T10:00:00Z"), null, WireFormat.encode(id, schema, r), Map.of());
+    }
+
+    @Test
+    void hourlyFoldersRotateOnEventTimeAndWallClockAndTellTheCatalog() throws Exception {
+        String topic = "finance.staging.clicks";
+        platform.createTopic(topic, 1);
+        int id = platform.register(topic, Expenses.SCHEMA);
+        String[] times = {"2024-05-01T10:00:00Z", "2024-05-01T10:10:00Z", "2024-05-01T10:29:00Z", "2024-05-01T10:31:00Z",
+            "2024-05-01T11:05:00Z", "2024-05-01T10:05:00Z"};
+        for (int i = 0; i < times.length; i++) {
+            platform.send(topic, 0, Expenses.wire(id, "c" + i, i, times[i]));
+        }
+        Map<String, String> config = platform.connectorConfig(topic, null);
+        config.put("partition.field", "spent_at");
+        config.put("partition.granularity", "hourly");
+        config.put("rotate.interval.ms", "1800000");
+        config.put("rotate.schedule.interval.ms", "3000");
+        config.put("catalog.class", RecordingCatalog.class.getName());
+        config.put("catalog.glue.database.prefix", "test_");
+        platform.startConnector("clicks", config);
+
+        String prefix = "staging/finance/clicks/dt=2024-05-01/";
+        List<String> expected = List.of(file(prefix + "hr=10/", topic, 0, 0, "parquet"), file(prefix + "hr=10/", topic, 0, 3, "parquet"),
+                file(prefix + "hr=11/", topic, 0, 4, "parquet"));
+        await().atMost(LANDING).untilAsserted(() -> assertThat(platform.lake.keys(prefix)).containsExactlyElementsOf(expected));
+        assertThat(platform.rowsPerFile("staging/finance/clicks/")).containsExactlyInAnyOrderEntriesOf(Map.of(expected.get(0), 3L,
+                expected.get(1), 2L, expected.get(2), 1L));
+
+        List<LakePartition> told = RecordingCatalog.PARTITIONS.stream().filter(p -> p.topic().toString().equals(topic)).toList();
+        assertThat(told).extracting(LakePartition::partitionPath).containsExactlyInAnyOrder("dt=2024-05-01/hr=10", "dt=2024-05-01/hr=11");
+        assertThat(told).allSatisfy(p -> {
+            assertThat(p.tableLocation()).isEqualTo("s3://lake/staging/finance/clicks/");
+            assertThat(p.format()).isEqualTo("parquet");
+            assertThat(p.schema().getField("spent_at")).isNotNull();
+        });
+        assertThat(told.get(0).values()).containsOnlyKeys("dt", "hr");
+        assertThat(RecordingCatalog.CONFIGURATIONS).contains(Map.of("glue.database.prefix", "test_"));
+
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        Set<ObjectName> names = jmx.queryNames(new ObjectName("kafka.connect:type=plugins,connector=clicks,*"), null);
+        assertThat(names).isNotEmpty();
+        ObjectName task = names.iterator().next();
+        assertThat(jmx.getAttribute(task, "files-committed-total")).isEqualTo(3L);
+        assertThat(jmx.getAttribute(task, "records-written-total")).isEqualTo(6L);
+        assertThat(jmx.getAttribute(task, "open-files")).isEqualTo(0L);
+        String metrics = platform.metrics();
+        assertThat(metrics).contains("# TYPE tributary_sink_files_committed_total counter")
+                .contains("tributary_sink_files_committed_total{connector=\"clicks\",task=\"0\"} 3");
+        assertThat(LakePlatform.metric(metrics, "bytes_written_total", "clicks")).isPositive();
+        assertThat(LakePlatform.metric(metrics, "commit_latency_ms_max", "clicks")).isNotNegative();
+        platform.deleteConnector("clicks");
+    }
+
+    @Test
+    void fieldValueFoldersRotateOnRecordBytes() throws Exception {
+        String topic = "finance.staging.payments";
+        platform.createTopic(topic, 1);
+        Schema payment = SchemaBuilder.record("Payment").namespace("finance").fields().requiredString("id").optionalString("region")
+                .endRecord();
+        int id = platform.register(topic, payment);
+        String[] regions = {"eu", "us", "eu", null, "a/b", "eu", "us", "eu"};
+        for (int i = 0; i < regions.length; i++) {
+            GenericRecord r = new GenericData.Record(payment);
+            r.put("id", "p" + i);
+            r.put("region", regions[i]);
+            platform.send(topic, 0, WireFormat.encode(id, payment, r));
+        }
+        Map<String, String> config = platform.connectorConfig(topic, null);
+        config.put("partitioner", "field");
+        config.put("partition.value.fields", "region");
+        config.put("rotate.size.bytes", "15");
+        config.put("rotate.schedule.interval.ms", "3000");
+        platform.startConnector("payments", config);
+
+        String prefix = "staging/finance/payments/";
+        // Each record is 7 bytes: a file rotates at its third record (21 bytes >= 15).
+        List<String> expected = List.of(file(prefix + "region=__HIVE_DEFAULT_PARTITION__/", topic, 0, 3, "parquet"),
+                file(prefix + "region=a%2Fb/", topic, 0, 4, "parquet"), file(prefix + "region=eu/", topic, 0, 0, "parquet"),
+                file(prefix + "region=eu/", topic, 0, 7, "parquet"), file(prefix + "region=us/", topic, 0, 1, "parquet"));
+        await().atMost(LANDING).untilAsserted(() -> assertThat(platform.lake.keys(prefix)).containsExactlyElementsOf(expected));
+        assertThat(platform.rowsPerFile(prefix)).containsEntry(expected.get(2), 3L).containsEntry(expected.get(3), 1L)
+                .containsEntry(expected.get(4), 2L);
+        platform.deleteConnector("payments");
+    }
+
+    @Test
+    void landingIsArchivedRawUnderItsOwnPrefixForReplay() throws Exception {
+        String topic = "finance.landing.expenses";
+        platform.createTopic(topic, 1);
+        long ts = at("2024-05-01T12:00:00Z");
+        List<byte[]> values = new ArrayList<>(List.of("{\"id\":1,\"amount\":\"12.50\"}".getBytes(StandardCharsets.UTF_8),
+                new byte[] {0, (byte) 0xff, 1, 2}, "id;amount\n2;3.10".getBytes(StandardCharsets.UTF_8)));
+        values.add(null);
+        for (int i = 0; i < values.size(); i++) {
+            Map<String, byte[]> headers = new java.util.LinkedHashMap<>();
+            headers.put("source", ("sftp-" + i).getBytes(StandardCharsets.UTF_8));
+            headers.put("batch", new byte[] {(byte) i});
+            platform.send(topic, 0, ts + i, i == 1 ? null : ("key" + i).getBytes(StandardCharsets.UTF_8), values.get(i), headers);
+        }
+        Map<String, String> config = platform.connectorConfig(topic, null);
+        config.put("format", "archive");
+        config.put("header.converter", LakePlatform.BYTES);
+        config.put("schema.registry.url", "");
+        config.put("flush.size", "4");
+        platform.startConnector("landing-archive", config);
+
+        String key = file("_raw/landing/finance/expenses/dt=2024-05-01/", topic, 0, 0, "avro");
+        await().atMost(LANDING).untilAsserted(() -> assertThat(platform.lake.keys("_raw/")).containsExactly(key));
+        assertThat(platform.lake.keys("landing/")).as("nothing where analysts read").isEmpty();
+        byte[] object = platform.lake.client().getObjectAsBytes(b -> b.bucket(LakePlatform.BUCKET).key(key)).asByteArray();
+        List<ArchivedRecord> archived = ArchiveReader.read(new ByteArrayInputStream(object));
+        assertThat(archived).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            ArchivedRecord r = archived.get(i);
+            assertThat(r.offset()).isEqualTo(i);
+            assertThat(r.value()).isEqualTo(values.get(i));
+            assertThat(r.key()).isEqualTo(i == 1 ? null : ("key" + i).getBytes(StandardCharsets.UTF_8));
+            assertThat(r.timestamp()).isEqualTo(ts + i);
+            assertThat(r.timestampType()).isEqualTo("CreateTime");
+            assertThat(r.headers()).extracting(h -> h.key()).containsExactly("source", "batch");
+            assertThat(r.headers().get(0).value()).isEqualTo(("sftp-" + i).getBytes(StandardCharsets.UTF_8));
+            assertThat(r.headers().get(1).value()).isEqualTo(new byte[] {(byte) i});
+        }
+        platform.deleteConnector("landing-archive");
+    }
+
+    @Test
+    void anUnreachableS3FailsTheTaskOnlyOnceItsRetriesAreUsedUp() {
+        String topic = "finance.staging.unreachable";
+        platform.createTopic(topic, 1);
+        platform.send(topic, 0, Expenses.wire(platform.register(topic, Expenses.SCHEMA), "x", 1, "2024-05-01T10:00:00Z"));
+        Map<String, String> config = platform.connectorConfig(topic, null);
+        config.put("s3.endpoint", "http://localhost:" + io.tributary.local.Ports.freePort());
+        config.put("s3.retry.max.attempts", "3");
+        config.put("s3.retry.backoff.ms", "100");
+        platform.rest.putConnectorConfig("unreachable", config);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> "FAILED".equals(platform.rest.taskState("unreachable", 0)));
+        String trace = platform.rest.status("unreachable").path("tasks").get(0).path("trace").asText();
+        assertThat(trace).contains("s3://lake/staging/finance/unreachable/").contains("after up to 3 attempt(s)")
+                .contains(topic + "-0");
+        platform.deleteConnector("unreachable");
+    }
+
+    @Test
+    void aRebalanceBetweenTwoTasksLosesAndDuplicatesNothing() throws Exception {
+        String topic = "finance.staging.rebalance";
+        platform.createTopic(topic, 4);
+        int id = platform.register(topic, Expenses.SCHEMA);
+        for (int p = 0; p < 4; p++) {
+            for (int i = 0; i < 7; i++) {
+                platform.send(topic, p, Expenses.wire(id, "r" + p + "-" + i, i, "2024-05-01T10:00:00Z"));
+            }
+        }
+        Map<String, String> config = platform.connectorConfig(topic, null);
+        config.put("flush.size", "5");
+        config.put("partition.field", "spent_at");
+        config.put("rotate.schedule.interval.ms", "-1");
+        platform.startConnector("rebalance", config);
+        String prefix = "staging/finance/rebalance/";
+        await().atMost(LANDING).untilAsserted(() -> {
+            assertThat(platform.lake.keys(prefix)).hasSize(4);
+            assertThat(LakePlatform.metric(platform.metrics(), "open_files", "rebalance")).isEqualTo(4);
+        });
+
+        config.put("tasks.max", "2");
+        platform.rest.putConnectorConfig("rebalance", config);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> "RUNNING".equals(platform.rest.taskState("rebalance", 0))
+                && "RUNNING".equals(platform.rest.taskState("rebalance", 1)));
+        for (int p = 0; p < 4; p++) {
+            for (int i = 7; i < 15; i++) {
+                platform.send(topic, p, Expenses.wire(id, "r" + p + "-" + i, i, "2024-05-01T10:00:00Z"));
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            for (long o : new long[] {0, 5, 10}) {
+                expected.add(file(prefix + "dt=2024-05-01/", topic, p, o, "parquet"));
+            }
+        }
+        await().atMost(LANDING).untilAsserted(() -> assertThat(platform.lake.keys(prefix)).containsExactlyInAnyOrderElementsOf(expected));
+        List<Map<String, Object>> rows = platform.query(prefix, "SELECT id FROM {lake}");
+        assertThat(rows).hasSize(60).extracting(r -> r.get("id")).doesNotHaveDuplicates();
+        assertThat(platform.rest.status("rebalance").path("tasks")).hasSize(2);
+        platform.deleteConnector("rebalance");
+    }
+}

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -65,9 +66,15 @@ public class SchemaLookupBenchmark {
             broker = LocalKafkaBroker.start(dataDir, 0);
             int port = Ports.freePort();
             url = "http://localhost:" + port;
-            registry = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                    "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(), "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.log.level=WARN", "-jar", jar.toString()))
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+            // e.g. -Dregistry.jvm.options="-Xlog:gc:file=gc.log" to see what the registry's JVM does meanwhile
+            String extra = System.getProperty("registry.jvm.options", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-Dkafka.bootstrap.servers=" + broker.bootstrapServers(), "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.log.level=WARN", "-jar", jar.toString()));
+            registry = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(dataDir.resolve("registry.log").toFile()).start();
             awaitReady();
             HttpSchemaRegistry client = new HttpSchemaRegistry(url);

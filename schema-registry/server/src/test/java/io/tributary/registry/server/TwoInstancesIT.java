@@ -53,7 +53,8 @@ class TwoInstancesIT {
             // A write sent to the follower is forwarded; both answer the same afterwards.
             int viaFollower = register(follower, "via-follower-value", record("ViaFollower", 0));
             assertThat(register(leader, "via-follower-value", record("ViaFollower", 0))).isEqualTo(viaFollower);
-            assertThat(follower.get("/schemas/ids/" + viaFollower).body()).contains("ViaFollower");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(follower.get("/schemas/ids/" + viaFollower).body()).contains("ViaFollower"));
             assertThat(follower.get("/q/metrics").body()).contains("tributary_registry_forwarded_requests_total");
 
             // The same schema registered concurrently through both instances: one id, one version.
@@ -69,7 +70,8 @@ class TwoInstancesIT {
                     sameIds.add(f.get());
                 }
                 assertThat(sameIds).hasSize(1);
-                assertThat(a.get("/subjects/contended-value/versions").body()).isEqualTo("[1]");
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                        assertThat(a.get("/subjects/contended-value/versions").body()).isEqualTo("[1]"));
 
                 // Different schemas concurrently through both: all ids distinct, the same on both.
                 Map<Integer, Future<Integer>> distinct = new HashMap<>();
@@ -83,8 +85,11 @@ class TwoInstancesIT {
                 for (Map.Entry<Integer, Future<Integer>> e : distinct.entrySet()) {
                     int id = e.getValue().get();
                     ids.add(id);
-                    assertThat(a.get("/schemas/ids/" + id).body()).contains("f" + e.getKey());
-                    assertThat(b.get("/schemas/ids/" + id).body()).contains("f" + e.getKey());
+                    // Each instance reads its copy of _schemas, so the one that did not take the write may lag a moment.
+                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                        assertThat(a.get("/schemas/ids/" + id).body()).contains("f" + e.getKey());
+                        assertThat(b.get("/schemas/ids/" + id).body()).contains("f" + e.getKey());
+                    });
                 }
                 assertThat(ids).hasSize(20).doesNotContain(viaFollower, sameIds.iterator().next());
             } finally {

@@ -1,18 +1,15 @@
 package io.tributary.connect.s3.catalog;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.tributary.catalog.CommittedPartitions;
 import io.tributary.catalog.LakeCatalog;
 import io.tributary.catalog.glue.GlueCatalog;
 import io.tributary.catalog.glue.GlueSettings;
 import io.tributary.catalog.table.LakeLayout;
-import io.tributary.catalog.table.PartitionScheme;
-import io.tributary.catalog.table.TableDefinition;
 import io.tributary.catalog.table.TableModels;
 import io.tributary.model.Stage;
 
@@ -30,17 +27,9 @@ public final class GlueSinkCatalog implements Catalog {
     private static final Logger LOG = LoggerFactory.getLogger(GlueSinkCatalog.class);
 
     private LakeCatalog glue;
-    private TableModels models;
-    /** The schema each table was last ensured with, so that a table is sent to Glue once per schema, not per folder. */
-    private final Map<String, Schema> ensured = new ConcurrentHashMap<>();
+    private CommittedPartitions partitions;
 
     public GlueSinkCatalog() {
-    }
-
-    /** For tests and embedding: an existing catalog client. */
-    GlueSinkCatalog(LakeCatalog glue, TableModels models) {
-        this.glue = glue;
-        this.models = models;
     }
 
     @Override
@@ -48,7 +37,7 @@ public final class GlueSinkCatalog implements Catalog {
         GlueSettings settings = GlueSettings.from(properties);
         this.glue = GlueCatalog.create(settings);
         // The location comes from the sink (its bucket) with each partition; the layout is only a default.
-        this.models = new TableModels(LakeLayout.LOCAL, settings.projection());
+        this.partitions = new CommittedPartitions(glue, new TableModels(LakeLayout.LOCAL, settings.projection()));
         LOG.info("Glue catalog hook configured for region {}", settings.region());
     }
 
@@ -57,20 +46,7 @@ public final class GlueSinkCatalog implements Catalog {
         if (partition.topic().stage() == Stage.LANDING || !"parquet".equals(partition.format())) {
             return;
         }
-        PartitionScheme scheme = PartitionScheme.ofPath(partition.partitionPath());
-        TableDefinition table = models.table(partition.topic(), partition.schema(), scheme, partition.tableLocation());
-        String name = table.qualifiedName();
-        if (!partition.schema().equals(ensured.get(name))) {
-            LakeCatalog.TableChange change = glue.ensureTable(table);
-            ensured.put(name, partition.schema());
-            if (change != LakeCatalog.TableChange.UNCHANGED) {
-                LOG.info("Glue table {} {} for {} (first file {})", name, change.name().toLowerCase(), partition.topic(),
-                        partition.firstObjectKey());
-            }
-        }
-        if (!table.projected()) {
-            glue.ensurePartition(table, partition.partitionPath());
-        }
+        partitions.committed(partition.topic(), partition.tableLocation(), partition.partitionPath(), partition.schema());
     }
 
     @Override

@@ -127,6 +127,11 @@ public final class LocalSqlEngine implements SqlEngine {
         var definition = definitions.find(table);
         if (definition.isPresent()) {
             execute(connection, DuckDbViews.createView(table, definition.get(), DuckDbViews.fileColumns(connection, table)));
+            // An entity's ods table is a change log; <entity>_current shows the latest row per key.
+            var current = io.tributary.catalog.table.CurrentViews.forTable(definition.get());
+            if (current.isPresent()) {
+                execute(connection, current.get());
+            }
         } else {
             execute(connection, DuckDbViews.createView(table));
         }

@@ -17,6 +17,8 @@ import org.apache.avro.Schema;
  * @param csv      how CSV rows are read; defaults for other landing formats
  * @param rules    data-quality rules, in the order they are evaluated
  * @param batch    batch approval settings; defaults for {@code validationMode: record}
+ * @param reference reference data (e.g. FX rates, code lists): its staging topic is compacted and
+ *                 entity mappings look records up in it by key, as a global table
  */
 public record DatasetSpec(
         String name,
@@ -33,7 +35,8 @@ public record DatasetSpec(
         ZoneId timeZone,
         CsvOptions csv,
         List<QualityRule> rules,
-        BatchSettings batch) {
+        BatchSettings batch,
+        boolean reference) {
 
     public DatasetSpec {
         retention = Map.copyOf(retention);
@@ -44,7 +47,7 @@ public record DatasetSpec(
     public DatasetSpec(String name, String description, Path schemaFile, Schema schema, String keyField, String eventTimeField,
             LandingFormat landingFormat, ValidationMode validationMode, int partitions, Map<Stage, Retention> retention) {
         this(name, description, schemaFile, schema, keyField, eventTimeField, landingFormat, validationMode, partitions, retention,
-                Defaults.COERCION, Defaults.TIME_ZONE, CsvOptions.DEFAULTS, List.of(), BatchSettings.DEFAULTS);
+                Defaults.COERCION, Defaults.TIME_ZONE, CsvOptions.DEFAULTS, List.of(), BatchSettings.DEFAULTS, false);
     }
 
     public TopicName topic(String zone, Stage stage) {

@@ -45,10 +45,11 @@ import org.yaml.snakeyaml.nodes.Node;
  * </pre>
  */
 public final class DescriptorLoader {
-    static final Set<String> ZONE_KEYS = Set.of("zone", "description", "owners", "steward", "defaults", "datasets");
+    static final Set<String> ZONE_KEYS = Set.of("zone", "description", "owners", "steward", "defaults", "datasets", "entities",
+            "uses", "publishes", "analytical");
     static final Set<String> DEFAULTS_KEYS = Set.of("partitions", "retention");
     static final Set<String> DATASET_KEYS = Set.of("name", "description", "schema", "keyField", "eventTimeField",
-            "landingFormat", "validationMode", "partitions", "retention", "coercion", "timeZone", "csv", "batch", "rules");
+            "landingFormat", "validationMode", "partitions", "retention", "coercion", "timeZone", "csv", "batch", "rules", "reference");
     private static final int MAX_PARTITIONS = 10_000;
 
     private DescriptorLoader() {
@@ -117,6 +118,32 @@ public final class DescriptorLoader {
         return zone;
     }
 
+    static Path resolve(Path dir, String path) {
+        Path p = Path.of(path);
+        return p.isAbsolute() || dir == null ? p : dir.resolve(p).normalize();
+    }
+
+    static Optional<Schema> readSchema(YamlNode at, Path schemaFile) {
+        if (!Files.isRegularFile(schemaFile)) {
+            at.problem("schema file " + schemaFile + " does not exist");
+            return Optional.empty();
+        }
+        try {
+            Schema schema = new Schema.Parser().parse(schemaFile.toFile());
+            if (schema.getType() != Schema.Type.RECORD) {
+                at.problem("schema " + schemaFile + " is an Avro " + schema.getType().getName() + ", not a record");
+                return Optional.empty();
+            }
+            return Optional.of(schema);
+        } catch (SchemaParseException | IOException e) {
+            at.problem("schema " + schemaFile + " is not a valid Avro schema: " + e.getMessage());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            at.problem("schema " + schemaFile + " is not a valid Avro schema: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** Walks the YAML tree of one file; records problems instead of stopping at the first. */
     private static final class DescriptorReader {
         private final Path file;
@@ -158,7 +185,13 @@ public final class DescriptorLoader {
                     }
                 }
             }
-            return new ZoneDescriptor(zone, description, owners, steward, datasets, file);
+            EntityReader entityReader = new EntityReader(zone, datasets, file.toAbsolutePath().getParent(), defaults.partitions());
+            List<ZoneDescriptor.UsedDataset> uses = f.containsKey("uses") ? entityReader.uses(f.get("uses")) : List.of();
+            List<EntitySpec> entities = f.containsKey("entities") ? entityReader.entities(f.get("entities"), uses) : List.of();
+            List<Publication> publishes = f.containsKey("publishes") ? entityReader.publishes(f.get("publishes"), entities) : List.of();
+            List<AnalyticalSpec> analytical = f.containsKey("analytical") ? AnalyticalReader.read(f.get("analytical"), zone,
+                    file.toAbsolutePath().getParent(), datasets, entities, uses, defaults.partitions()) : List.of();
+            return new ZoneDescriptor(zone, description, owners, steward, datasets, file, entities, publishes, uses, analytical);
         }
 
         private Defaults readDefaults(YamlNode node) {
@@ -183,7 +216,7 @@ public final class DescriptorLoader {
             } else {
                 Optional<String> path = schemaNode.text();
                 if (path.isPresent()) {
-                    schemaFile = resolve(path.get());
+                    schemaFile = resolve(file.toAbsolutePath().getParent(), path.get());
                     schema = readSchema(schemaNode, schemaFile);
                 }
             }
@@ -206,39 +239,13 @@ public final class DescriptorLoader {
                 retention.putAll(retention(f.get("retention")));
             }
             ApprovalReader.Approval approval = ApprovalReader.read(f, schema, format, mode);
+            boolean reference = f.containsKey("reference") && f.get("reference").bool().orElse(false);
             if (name == null || schema.isEmpty() || keyField == null || format == null || mode == null) {
                 return null;
             }
             return new DatasetSpec(name, optionalText(f, "description").orElse(""), schemaFile, schema.get(), keyField,
                     eventTimeField, format, mode, partitions, retention, approval.coercion(), approval.timeZone(), approval.csv(),
-                    approval.rules(), approval.batch());
-        }
-
-        private Path resolve(String path) {
-            Path p = Path.of(path);
-            Path dir = file.toAbsolutePath().getParent();
-            return p.isAbsolute() || dir == null ? p : dir.resolve(p).normalize();
-        }
-
-        private Optional<Schema> readSchema(YamlNode at, Path schemaFile) {
-            if (!Files.isRegularFile(schemaFile)) {
-                at.problem("schema file " + schemaFile + " does not exist");
-                return Optional.empty();
-            }
-            try {
-                Schema schema = new Schema.Parser().parse(schemaFile.toFile());
-                if (schema.getType() != Schema.Type.RECORD) {
-                    at.problem("schema " + schemaFile + " is an Avro " + schema.getType().getName() + ", not a record");
-                    return Optional.empty();
-                }
-                return Optional.of(schema);
-            } catch (SchemaParseException | IOException e) {
-                at.problem("schema " + schemaFile + " is not a valid Avro schema: " + e.getMessage());
-                return Optional.empty();
-            } catch (RuntimeException e) {
-                at.problem("schema " + schemaFile + " is not a valid Avro schema: " + e.getMessage());
-                return Optional.empty();
-            }
+                    approval.rules(), approval.batch(), reference);
         }
 
         private static void checkField(Schema schema, YamlNode at, String field, String role) {

@@ -29,6 +29,15 @@ public final class RejectHeaderNames {
     /** On records written by a replay: the replay's id. */
     public static final String REPLAY_ID = "tributary.replay.id";
 
+    /** On mapped and ods records: the staging dataset the record was mapped from. */
+    public static final String ODS_DATASET = "tributary.ods.dataset";
+    /** On mapped and ods records: the entity version (decimal text; epoch units of the version field for event time). */
+    public static final String ODS_VERSION = "tributary.ods.version";
+    /** On mapped and ods records: the priority of the source it was mapped from (decimal text). */
+    public static final String ODS_PRIORITY = "tributary.ods.priority";
+    /** On records rejected by a mapping: the entity whose mapping failed. */
+    public static final String ODS_ENTITY = "tributary.ods.entity";
+
     /** The headers the validator writes on a rejected record; stale ones of a re-sent record are replaced. */
     public static final List<String> REJECTION = List.of(REASON, RULE, FIELD, MESSAGE, SOURCE_TOPIC, SOURCE_PARTITION, SOURCE_OFFSET);
 

@@ -54,6 +54,43 @@ final class YamlNode {
         problems.add(line(), column(), path.isEmpty() ? child : path + "." + child, message);
     }
 
+    String path() {
+        return path;
+    }
+
+    Place place() {
+        return new Place(line(), column(), path);
+    }
+
+    boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
+    /** Every entry of a mapping whose keys are not fixed (e.g. entity field names), in order. */
+    Optional<Map<String, YamlNode>> entries() {
+        if (!(node instanceof MappingNode mapping)) {
+            problem("expected a mapping (key: value lines), found " + describe());
+            return Optional.empty();
+        }
+        Map<String, YamlNode> fields = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            YamlNode key = new YamlNode(tuple.getKeyNode(), path, problems);
+            key.text().ifPresent(name -> fields.put(name,
+                    new YamlNode(tuple.getValueNode(), path.isEmpty() ? name : path + "." + name, problems)));
+        }
+        return Optional.of(fields);
+    }
+
+    Optional<Boolean> bool() {
+        return text().flatMap(t -> {
+            if (t.equals("true") || t.equals("false")) {
+                return Optional.of(Boolean.parseBoolean(t));
+            }
+            problem("expected true or false, found '" + t + "'");
+            return Optional.empty();
+        });
+    }
+
     boolean isSequence() {
         return node instanceof SequenceNode;
     }

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.tributary.model.AnalyticalSpec;
 import io.tributary.model.DatasetSpec;
+import io.tributary.model.EntitySpec;
 import io.tributary.model.Stage;
 
 /**
@@ -15,6 +17,9 @@ public final class StageTopicPolicy {
     public static final String RETENTION_MS = "retention.ms";
     public static final String CLEANUP_POLICY = "cleanup.policy";
     public static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+    static final String COMPACT = "compact";
+    /** Seven days: the upsert step is normally seconds behind; this leaves a week to restart it. */
+    static final long MAPPED_RETENTION_MS = 7L * 24 * 3600 * 1000;
 
     /** The stages this tool manages today; ods and analytical topics come with their pipelines. */
     public static final List<Stage> DEFAULT_STAGES = List.of(Stage.LANDING, Stage.STAGING, Stage.REJECTED);
@@ -35,6 +40,11 @@ public final class StageTopicPolicy {
         return stages;
     }
 
+    /**
+     * Stages whose topics absent from the descriptor this tool calls unmanaged (and deletes on
+     * request). Entities' ods topics are created from the descriptor, but an ods topic it no longer
+     * names is left alone: its data may still be read.
+     */
     public boolean manages(Stage stage) {
         return stages.contains(stage);
     }
@@ -47,9 +57,42 @@ public final class StageTopicPolicy {
     public TopicSpec topic(String zone, DatasetSpec dataset, Stage stage) {
         Map<String, String> configs = new LinkedHashMap<>();
         configs.put(RETENTION_MS, Long.toString(dataset.retention(stage).ms()));
-        configs.put(CLEANUP_POLICY, cleanupPolicy(stage));
+        configs.put(CLEANUP_POLICY, dataset.reference() && stage == Stage.STAGING ? COMPACT : cleanupPolicy(stage));
         configs.put(MIN_INSYNC_REPLICAS, Integer.toString(profile.minInsyncReplicas()));
         return new TopicSpec(dataset.topic(zone, stage).toString(), dataset.partitions(), profile.replicationFactor(), configs);
+    }
+
+    /**
+     * An entity's ods topic: compacted, so that it keeps the latest record of every business key for
+     * as long as the key lives (a lookup or a restarted consumer reads the whole current state).
+     */
+    public TopicSpec entityTopic(String zone, EntitySpec entity) {
+        Map<String, String> configs = new LinkedHashMap<>();
+        configs.put(RETENTION_MS, "-1");
+        configs.put(CLEANUP_POLICY, COMPACT);
+        configs.put(MIN_INSYNC_REPLICAS, Integer.toString(profile.minInsyncReplicas()));
+        return new TopicSpec(entity.topic(zone).toString(), entity.partitions(), profile.replicationFactor(), configs);
+    }
+
+    /** An analytical output's topic: facts keyed like their entity, compacted as the entity's topic is. */
+    public TopicSpec analyticalTopic(String zone, AnalyticalSpec output) {
+        Map<String, String> configs = new LinkedHashMap<>();
+        configs.put(RETENTION_MS, "-1");
+        configs.put(CLEANUP_POLICY, COMPACT);
+        configs.put(MIN_INSYNC_REPLICAS, Integer.toString(profile.minInsyncReplicas()));
+        return new TopicSpec(output.topic(zone).toString(), output.partitions(), profile.replicationFactor(), configs);
+    }
+
+    /**
+     * Between an entity's mapping step (one per source) and its upsert step: mapped records keyed by
+     * business key, read once by the upsert step, so kept for a while only.
+     */
+    public TopicSpec mappedTopic(String zone, EntitySpec entity) {
+        Map<String, String> configs = new LinkedHashMap<>();
+        configs.put(RETENTION_MS, Long.toString(MAPPED_RETENTION_MS));
+        configs.put(CLEANUP_POLICY, "delete");
+        configs.put(MIN_INSYNC_REPLICAS, Integer.toString(profile.minInsyncReplicas()));
+        return new TopicSpec(entity.mappedTopic(zone), entity.partitions(), profile.replicationFactor(), configs);
     }
 
     /** ODS topics hold the current state of canonical entities, so they keep the last record per key. */

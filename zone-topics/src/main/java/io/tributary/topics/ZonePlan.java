@@ -24,6 +24,16 @@ public record ZonePlan(
         warnings = List.copyOf(warnings);
     }
 
+    /** This plan with more problems (e.g. about other zones' data), which forbid applying it. */
+    public ZonePlan withProblems(List<PlanProblem> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<PlanProblem> all = new ArrayList<>(problems);
+        all.addAll(more);
+        return new ZonePlan(zone, actions, unmanagedTopics, all, warnings);
+    }
+
     public boolean hasProblems() {
         return !problems.isEmpty();
     }

@@ -5,18 +5,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.tributary.model.AnalyticalSpec;
 import io.tributary.model.DatasetSpec;
+import io.tributary.model.EntitySpec;
 import io.tributary.model.Stage;
 import io.tributary.model.ZoneDescriptor;
 
 /**
  * The tables a zone's descriptor declares: for each dataset, its staging table (the dataset's
- * registered schema) and its rejected table (the rejected-record shape), partitioned daily as
- * the sink lands them.
+ * registered schema) and its rejected table (the rejected-record shape); for each entity its ods
+ * table (a change log, with the {@code <entity>_current} view's key and version as table
+ * properties, see {@link CurrentViews}); for each analytical output its table. All partitioned
+ * daily as the sink lands them.
  */
 public final class ZoneTables {
     /** The stages whose tables a descriptor determines. */
-    public static final Set<Stage> DECLARED_STAGES = Set.of(Stage.STAGING, Stage.REJECTED);
+    public static final Set<Stage> DECLARED_STAGES = Set.of(Stage.STAGING, Stage.REJECTED, Stage.ODS, Stage.ANALYTICAL);
 
     private ZoneTables() {
     }
@@ -40,6 +44,28 @@ public final class ZoneTables {
                 }
             }
         }
+        tables.addAll(derived(zone, stages, models));
+        return tables;
+    }
+
+    /** The ods tables of the zone's entities and the tables of its analytical outputs, for {@code stages}. */
+    static List<TableDefinition> derived(ZoneDescriptor zone, Set<Stage> stages, TableModels models) {
+        List<TableDefinition> tables = new ArrayList<>();
+        if (stages.contains(Stage.ODS)) {
+            for (EntitySpec entity : zone.entities()) {
+                TableDefinition table = models.table(entity.topic(zone.zone()), entity.schema(), PartitionScheme.DAILY);
+                java.util.Map<String, String> properties = new java.util.LinkedHashMap<>(table.properties());
+                properties.put(CurrentViews.KEY_PROPERTY, entity.keyField());
+                properties.put(CurrentViews.VERSION_PROPERTY, entity.version().field());
+                tables.add(new TableDefinition(table.database(), table.table(), table.description(), table.columns(), table.partitions(),
+                        table.location(), properties));
+            }
+        }
+        if (stages.contains(Stage.ANALYTICAL)) {
+            for (AnalyticalSpec output : zone.analytical()) {
+                tables.add(models.table(output.topic(zone.zone()), output.schema(), PartitionScheme.DAILY));
+            }
+        }
         return tables;
     }
 
@@ -48,6 +74,11 @@ public final class ZoneTables {
             java.util.function.Consumer<UnsupportedSchemaException> skipped) {
         List<TableDefinition> tables = new ArrayList<>();
         for (ZoneDescriptor zone : zones) {
+            try {
+                tables.addAll(derived(zone, DECLARED_STAGES, models));
+            } catch (UnsupportedSchemaException e) {
+                skipped.accept(new UnsupportedSchemaException("zone " + zone.zone() + " ods/analytical", e));
+            }
             for (DatasetSpec dataset : zone.datasets()) {
                 for (Stage stage : DECLARED_STAGES) {
                     try {

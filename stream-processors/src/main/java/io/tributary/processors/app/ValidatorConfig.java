@@ -18,6 +18,21 @@ public interface ValidatorConfig {
 
     Batches batches();
 
+    Ods ods();
+
+    interface Ods {
+        /** Run the zone's ods pipelines (entity mappings and upserts) in this application, if the zone declares entities. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Where steward holds are kept (compacted, latest per dataset). */
+        @WithDefault("_tributary.holds")
+        String holdsTopic();
+
+        /** Folder of per-zone plug-in folders ({@code <dir>/<zone>/*.jar}) holding record transformers. */
+        Optional<String> pluginsDir();
+    }
+
     interface Zone {
         /** Path of the zone descriptor (YAML) whose datasets this instance validates. */
         String descriptor();

@@ -39,23 +39,28 @@ public final class StagingSchemaIds {
 
     /** The id of the dataset's descriptor schema under its staging subject. */
     public int resolve(String zone, DatasetSpec dataset) {
-        String subject = subject(zone, dataset);
-        Schema schema = dataset.schema();
+        return resolve(zone, "dataset " + dataset.name(), subject(zone, dataset), dataset.schema(), String.valueOf(dataset.schemaFile()));
+    }
+
+    /**
+     * The id of {@code schema} under {@code subject}, registering it if needed (e.g. an entity's
+     * schema under {@code <zone>.ods.<entity>-value}); {@code what} and {@code file} name it in logs and errors.
+     */
+    public int resolve(String zone, String what, String subject, Schema schema, String file) {
         for (int attempt = 1; ; attempt++) {
             try {
                 int id = registry.register(subject, schema);
-                LOG.info("Zone {} dataset {}: schema {} has id {} under subject {}", zone, dataset.name(), schema.getFullName(), id,
-                        subject);
+                LOG.info("Zone {} {}: schema {} has id {} under subject {}", zone, what, schema.getFullName(), id, subject);
                 return id;
             } catch (RegistryException e) {
                 if (!retryable(e)) {
-                    throw new IllegalStateException("Zone " + zone + " dataset " + dataset.name() + ": the schema registry at "
-                            + registryName + " refused schema " + dataset.schemaFile() + " under subject " + subject + ": "
+                    throw new IllegalStateException("Zone " + zone + " " + what + ": the schema registry at "
+                            + registryName + " refused schema " + file + " under subject " + subject + ": "
                             + e.getMessage(), e);
                 }
                 Duration delay = backoff.delay(attempt);
-                LOG.warn("Zone {} dataset {}: schema registry at {} did not answer (attempt {}): {}; retrying in {} ms", zone,
-                        dataset.name(), registryName, attempt, e.getMessage(), delay.toMillis());
+                LOG.warn("Zone {} {}: schema registry at {} did not answer (attempt {}): {}; retrying in {} ms", zone,
+                        what, registryName, attempt, e.getMessage(), delay.toMillis());
                 sleep(delay);
             }
         }

@@ -26,11 +26,11 @@ import dev.cel.common.values.NullValue;
  * decimals as doubles, timestamps and dates as instants, times of day as durations, enums as
  * strings, records and maps as maps, null as CEL's null.
  */
-final class CelValues {
+public final class CelValues {
     private CelValues() {
     }
 
-    static Object of(Object value, Schema s) {
+    public static Object of(Object value, Schema s) {
         if (value == null) {
             return NullValue.NULL_VALUE;
         }

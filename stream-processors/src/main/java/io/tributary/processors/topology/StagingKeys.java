@@ -17,12 +17,12 @@ import org.apache.avro.generic.GenericFixed;
  * same partition: decimals in plain notation at the schema's scale, timestamps and dates as their
  * epoch numbers, bytes as base64.
  */
-final class StagingKeys {
+public final class StagingKeys {
     private StagingKeys() {
     }
 
     /** @return null when the value is null */
-    static byte[] of(Schema fieldSchema, Object value) {
+    public static byte[] of(Schema fieldSchema, Object value) {
         if (value == null) {
             return null;
         }

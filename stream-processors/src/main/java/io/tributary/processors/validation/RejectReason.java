@@ -46,5 +46,11 @@ public enum RejectReason {
     /** The batch did not end (or not all its records arrived) within the dataset's batch timeout. */
     BATCH_TIMEOUT,
     /** The batch has more records than the dataset's {@code batch.maxRecords}. */
-    BATCH_TOO_LARGE
+    BATCH_TOO_LARGE,
+    /** A staging record that an entity mapping could not map: a cast, an expression or a value that does not fit the entity field. */
+    MAPPING_FAILED,
+    /** A lookup in reference data found no record for the key and its policy is {@code onMiss: reject}. */
+    LOOKUP_MISSED,
+    /** The mapped entity record has no version (its version field is null), so it cannot be ordered. */
+    MISSING_VERSION
 }

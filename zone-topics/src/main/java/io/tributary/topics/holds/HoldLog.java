@@ -1,0 +1,164 @@
+package io.tributary.topics.holds;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Steward holds on the cluster: {@code _tributary.holds} (compacted: the latest event per dataset)
+ * and {@code _tributary.holds.audit} (every event, kept forever). An event goes to both in one
+ * transaction, so the audit trail and the current holds never disagree.
+ */
+public final class HoldLog {
+    public static final String HOLDS_TOPIC = "_tributary.holds";
+    public static final String AUDIT_TOPIC = "_tributary.holds.audit";
+    private static final Logger LOG = LoggerFactory.getLogger(HoldLog.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final Map<String, Object> client;
+    private final String holdsTopic;
+    private final String auditTopic;
+
+    /** @param client Kafka client settings (bootstrap, security) */
+    public HoldLog(Map<String, Object> client, String holdsTopic, String auditTopic) {
+        this.client = Map.copyOf(client);
+        this.holdsTopic = holdsTopic;
+        this.auditTopic = auditTopic;
+    }
+
+    public HoldLog(Map<String, Object> client) {
+        this(client, HOLDS_TOPIC, AUDIT_TOPIC);
+    }
+
+    public String holdsTopic() {
+        return holdsTopic;
+    }
+
+    /**
+     * Creates both topics if they are missing, with the broker's default replication (one
+     * partition: holds are few, and their order matters).
+     */
+    public void ensureTopics() {
+        try (Admin admin = Admin.create(client)) {
+            create(admin, new NewTopic(holdsTopic, Optional.of(1), Optional.empty()).configs(Map.of("cleanup.policy", "compact")));
+            create(admin, new NewTopic(auditTopic, Optional.of(1), Optional.empty())
+                    .configs(Map.of("cleanup.policy", "delete", "retention.ms", "-1")));
+        }
+    }
+
+    private static void create(Admin admin, NewTopic topic) {
+        try {
+            admin.createTopics(List.of(topic)).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            LOG.info("Created the steward topic {}", topic.name());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Cannot create topic " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topic " + topic.name(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Timed out after " + TIMEOUT.toSeconds() + " s creating topic " + topic.name(), e);
+        }
+    }
+
+    /** Writes {@code event} to the holds topic and the audit topic, atomically. */
+    public void append(HoldEvent event) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tributary-steward-" + UUID.randomUUID());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            String json = event.toJson();
+            producer.send(new ProducerRecord<>(holdsTopic, event.key(), json));
+            producer.send(new ProducerRecord<>(auditTopic, event.key(), json));
+            producer.commitTransaction();
+        }
+    }
+
+    /** The latest event of every dataset that ever had one, by {@code <zone>.<dataset>}. */
+    public Map<String, HoldEvent> current() {
+        Map<String, HoldEvent> latest = new LinkedHashMap<>();
+        readAll(holdsTopic).forEach(e -> latest.put(e.key(), e));
+        return latest;
+    }
+
+    /** The datasets on hold now. */
+    public List<HoldEvent> held() {
+        return current().values().stream().filter(HoldEvent::isHold).toList();
+    }
+
+    public Optional<HoldEvent> current(String zone, String dataset) {
+        return Optional.ofNullable(current().get(zone + "." + dataset));
+    }
+
+    /** Every hold and release ever made, oldest first. */
+    public List<HoldEvent> history() {
+        return readAll(auditTopic);
+    }
+
+    private List<HoldEvent> readAll(String topic) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<HoldEvent> events = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!reached(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Timed out reading " + topic);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    parse(topic, record).ifPresent(events::add);
+                }
+            }
+        }
+        return events;
+    }
+
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    /** An event, or empty (and a warning naming topic, partition and offset) for a record that is not one. */
+    public static Optional<HoldEvent> parse(String topic, ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(HoldEvent.fromJson(record.value()));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Skipping {}-{}@{}: not a hold event: {}", topic, record.partition(), record.offset(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

@@ -37,6 +37,9 @@ public final class PlatformOptions {
     @Option(names = "--trino-port", defaultValue = "8085", description = "Trino HTTP port with --engine trino (default: ${DEFAULT-VALUE})")
     int trinoPort;
 
+    @Option(names = "--ingest-port", defaultValue = "8091", description = "HTTP ingest service port (default: ${DEFAULT-VALUE})")
+    int ingestPort;
+
     public PlatformConfig config() {
         Installation installation = Installation.current();
         Path data = dataDir != null ? dataDir
@@ -45,7 +48,8 @@ public final class PlatformOptions {
         Path zones = zonesDir != null ? zonesDir : installation.home().resolve("examples/zones");
         return PlatformConfig.defaults(installation, data.toAbsolutePath(), zones.toAbsolutePath(),
                 new PlatformPorts(kafkaPort, s3Port, registryPort, connectPort, processorsPort))
-                .withEngine(engine == null ? PlatformConfig.QueryEngine.DUCKDB : queryEngine(engine), trinoPort);
+                .withEngine(engine == null ? PlatformConfig.QueryEngine.DUCKDB : queryEngine(engine), trinoPort)
+                .withIngestPort(ingestPort);
     }
 
     /** The engine asked for with --engine, if any. */

@@ -69,7 +69,8 @@ class EndToEndIT {
     void up() {
         Installation installation = Installation.current();
         PlatformPorts ports = new PlatformPorts(Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort());
-        config = PlatformConfig.defaults(installation, dataDir, installation.home().resolve("examples/zones"), ports);
+        config = PlatformConfig.defaults(installation, dataDir, installation.home().resolve("examples/zones"), ports)
+                .withIngestPort(Ports.freePort());
         platform = new LocalPlatform(config);
         platform.up(Progress.SILENT);
         kafka = ClientSettings.load(config.layout().clientProperties());
@@ -89,7 +90,7 @@ class EndToEndIT {
     void everyComponentIsUpWithItsAddress() {
         List<ComponentStatus> status = platform.status();
         assertThat(status).extracting(ComponentStatus::name)
-                .containsExactly("kafka-broker", "s3", "schema-registry", "connect", "finance-validator");
+                .containsExactly("kafka-broker", "s3", "schema-registry", "connect", "finance-validator", "ingest");
         assertThat(status).allSatisfy(s -> assertThat(s.state()).isEqualTo(ComponentStatus.State.UP));
         assertThat(status.get(0).address()).isEqualTo("localhost:" + config.ports().kafka());
         assertThat(status.get(2).address()).isEqualTo("http://localhost:" + config.ports().registry());
@@ -193,7 +194,7 @@ class EndToEndIT {
     @Order(7)
     void downStopsEverything() {
         List<Long> pids = platform.status().stream().map(ComponentStatus::pid).toList();
-        assertThat(platform.down(Progress.SILENT)).isEqualTo(5);
+        assertThat(platform.down(Progress.SILENT)).isEqualTo(6);
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse());
         assertThat(platform.status()).isEmpty();
     }

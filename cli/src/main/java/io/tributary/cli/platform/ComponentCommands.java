@@ -15,6 +15,9 @@ public final class ComponentCommands {
     public static final String REGISTRY = "schema-registry";
     public static final String CONNECT = "connect";
     public static final String TRINO = "trino";
+    public static final String INGEST = "ingest";
+    /** A zone credentials file for the local ingest service; without it the service runs open (it says so in its log). */
+    public static final String INGEST_CREDENTIALS_ENV = "TRIBUTARY_INGEST_CREDENTIALS";
 
     private final PlatformConfig config;
 
@@ -39,7 +42,7 @@ public final class ComponentCommands {
                 javaMain("256m", "io.tributary.local.S3Main",
                         "--data-dir=" + config.layout().s3Data(), "--port=" + config.ports().s3(),
                         "--access-key=" + config.s3AccessKey(), "--secret-key=" + config.s3SecretKey(),
-                        "--bucket=" + config.lakeBucket()),
+                        "--bucket=" + config.lakeBucket(), "--bucket=" + IngressConnectorConfigs.BUCKET),
                 HealthCheck.tcp(config.ports().s3()));
     }
 
@@ -63,7 +66,7 @@ public final class ComponentCommands {
 
     /** The validator of one zone; zones after the first get the next HTTP ports. */
     public ComponentSpec validator(String zone, Path descriptor, int index, ClientSettings kafka) {
-        int port = config.ports().processors() + index;
+        int port = validatorPort(config, index);
         List<String> cmd = new ArrayList<>(javaBase("384m"));
         cmd.add("-Dquarkus.http.port=" + port);
         cmd.add("-Dtributary.zone.descriptor=" + descriptor.toAbsolutePath());
@@ -77,6 +80,30 @@ public final class ComponentCommands {
         cmd.add(config.installation().validatorJar().toString());
         return new ComponentSpec(validatorName(zone), "http://localhost:" + port + " (application tributary-" + zone + "-validator)",
                 cmd, HealthCheck.http("http://localhost:" + port + "/q/health/ready"));
+    }
+
+    /** The HTTP port of the validator of the {@code index}-th zone: the next ones from --processors-port, skipping the ingest port. */
+    public static int validatorPort(PlatformConfig config, int index) {
+        int port = config.ports().processors() + index;
+        return config.ingestPort() >= config.ports().processors() && port >= config.ingestPort() ? port + 1 : port;
+    }
+
+    /** The HTTP ingest service for every zone of the zones folder; open unless $TRIBUTARY_INGEST_CREDENTIALS names a credentials file. */
+    public ComponentSpec ingest(ClientSettings kafka) {
+        List<String> cmd = new ArrayList<>(javaBase("256m"));
+        cmd.add("-Dquarkus.http.port=" + config.ingestPort());
+        cmd.add("-Dtributary.ingest.zones=" + config.zonesDir().toAbsolutePath());
+        String credentials = System.getenv(INGEST_CREDENTIALS_ENV);
+        if (credentials != null && !credentials.isBlank()) {
+            cmd.add("-Dtributary.ingest.auth.credentials-file=" + Path.of(credentials).toAbsolutePath());
+        } else {
+            cmd.add("-Dtributary.ingest.auth.mode=open");
+        }
+        prefixed(cmd, "kafka.", kafka.asMap());
+        cmd.add("-jar");
+        cmd.add(config.installation().ingestJar().toString());
+        return new ComponentSpec(INGEST, config.ingestUrl() + " (POST /zones/<zone>/datasets/<dataset>/records)", cmd,
+                HealthCheck.http(config.ingestUrl() + "/q/health/ready"));
     }
 
     /** Trino's server settings: its data and configuration under the platform's data folder, the lake through the S3 server. */

@@ -28,6 +28,10 @@ public record Installation(Path home) {
         return home.resolve("stream-processors/target/quarkus-app/quarkus-run.jar");
     }
 
+    public Path ingestJar() {
+        return home.resolve("ingest-service/target/quarkus-app/quarkus-run.jar");
+    }
+
     /** The folder a Connect worker's plugin.path points at: one sub-folder per plugin. */
     public Path connectPlugins() {
         return home.resolve("connectors/target/connect-plugins");
@@ -86,7 +90,7 @@ public record Installation(Path home) {
 
     /** Fails with the command to run when a part of the platform has not been built. */
     public void requireBuilt() {
-        for (Path p : new Path[] {registryJar(), validatorJar(), connectPlugins(), home.resolve("cli/target/tributary-cli.jar"), home.resolve("cli/target/lib")}) {
+        for (Path p : new Path[] {registryJar(), validatorJar(), ingestJar(), connectPlugins(), home.resolve("cli/target/tributary-cli.jar"), home.resolve("cli/target/lib")}) {
             if (!Files.exists(p)) {
                 throw new LocalRuntimeException(p + " is missing: build the platform first with `mvn -B -DskipTests install` in " + home);
             }

@@ -18,7 +18,7 @@ import io.tributary.model.ZoneDescriptor;
 
 /**
  * The platform on one machine: a real broker, an S3 API server, the schema registry, a Connect
- * worker and each zone's validator, every one its own process logging into one folder.
+ * worker, each zone's validator and the HTTP ingest service, every one its own process logging into one folder.
  * Start order follows what each needs and overlaps where a component waits by itself: broker,
  * S3 and registry together (the registry retries until the broker answers); Connect once the
  * broker answers; the validators once the registry answers, while the zones are applied (topics,
@@ -87,6 +87,8 @@ public final class LocalPlatform {
                 Started validator = start(commands.validator(zones.get(i).zone(), zones.get(i).source(), i, kafka), progress);
                 validators.add(validator);
             }
+            // The ingest service serves every zone; it is ready once the broker answers it.
+            Started ingest = start(commands.ingest(kafka), progress);
             await(connect, progress);
             ZoneDeployment deployment = new ZoneDeployment(config, kafka);
             for (ZoneDescriptor zone : zones) {
@@ -97,6 +99,7 @@ public final class LocalPlatform {
             for (Started validator : validators) {
                 await(validator, progress);
             }
+            await(ingest, progress);
             if (trinoServer != null) {
                 awaitTrino(trinoServer, progress);
             }
@@ -128,8 +131,9 @@ public final class LocalPlatform {
         Ports.requireFree("S3 server", p.s3());
         Ports.requireFree("schema registry", p.registry());
         Ports.requireFree("Kafka Connect REST", p.connect());
+        Ports.requireFree("ingest service HTTP", config.ingestPort());
         for (int i = 0; i < zoneCount; i++) {
-            Ports.requireFree("validator HTTP (health)", p.processors() + i);
+            Ports.requireFree("validator HTTP (health)", ComponentCommands.validatorPort(config, i));
         }
         if (config.engine() == PlatformConfig.QueryEngine.TRINO) {
             Ports.requireFree("Trino HTTP", config.trinoPort());

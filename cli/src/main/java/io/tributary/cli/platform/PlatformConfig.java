@@ -15,10 +15,13 @@ public record PlatformConfig(
         Duration startTimeout,
         SinkSettings sink,
         QueryEngine engine,
-        int trinoPort) {
+        int trinoPort,
+        int ingestPort) {
 
     public static final String LAKE_BUCKET = "lake";
     public static final int TRINO_PORT = 8085;
+    /** The HTTP ingest service's port (`tributary up --ingest-port`). */
+    public static final int INGEST_PORT = 8091;
 
     /** The SQL engines analysts query the lake with locally. */
     public enum QueryEngine {
@@ -30,13 +33,24 @@ public record PlatformConfig(
 
     public static PlatformConfig defaults(Installation installation, Path dataDir, Path zonesDir, PlatformPorts ports) {
         return new PlatformConfig(installation, new PlatformLayout(dataDir), zonesDir, ports, LAKE_BUCKET,
-                "tributary", "tributary-local-secret", Duration.ofSeconds(90), SinkSettings.LOCAL, QueryEngine.DUCKDB, TRINO_PORT);
+                "tributary", "tributary-local-secret", Duration.ofSeconds(90), SinkSettings.LOCAL, QueryEngine.DUCKDB, TRINO_PORT,
+                INGEST_PORT);
     }
 
     /** The same platform with another query engine. */
     public PlatformConfig withEngine(QueryEngine newEngine, int newTrinoPort) {
         return new PlatformConfig(installation, layout, zonesDir, ports, lakeBucket, s3AccessKey, s3SecretKey, startTimeout, sink,
-                newEngine, newTrinoPort);
+                newEngine, newTrinoPort, ingestPort);
+    }
+
+    /** The same platform with the ingest service on another port. */
+    public PlatformConfig withIngestPort(int newIngestPort) {
+        return new PlatformConfig(installation, layout, zonesDir, ports, lakeBucket, s3AccessKey, s3SecretKey, startTimeout, sink,
+                engine, trinoPort, newIngestPort);
+    }
+
+    public String ingestUrl() {
+        return "http://localhost:" + ingestPort;
     }
 
     /** The lake bucket's folder: the S3 server keeps each object as a plain file there. */

@@ -38,6 +38,10 @@ final class ZoneDeployment {
             connect.putConnectorConfig(name, SinkConnectorConfigs.config(config, zone, dataset, Stage.STAGING));
             connectors.add(name);
         }
+        // Files dropped in the ingress bucket under <zone>/<dataset>/ land in the zone's landing topics.
+        BatchesTopicSetup.ensureExists(kafka);
+        connect.putConnectorConfig(IngressConnectorConfigs.name(zone), IngressConnectorConfigs.config(config, zone));
+        connectors.add(IngressConnectorConfigs.name(zone));
         long changes = result.applied().stream().filter(a -> a.outcome() == io.tributary.topics.AppliedAction.Outcome.DONE).count();
         return changes + " topic/schema change(s); sink connectors " + String.join(", ", connectors);
     }

@@ -1,0 +1,113 @@
+package io.tributary.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.tributary.local.LocalKafkaBroker;
+import io.tributary.local.LocalS3Server;
+import picocli.CommandLine;
+
+/** `tributary ingest file` against a real S3 server, `tributary batches` against a real broker. */
+class IngestAndBatchesCommandTest {
+    @TempDir
+    static Path dir;
+    private static LocalKafkaBroker broker;
+    private static LocalS3Server s3;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void start() {
+        broker = LocalKafkaBroker.start(dir.resolve("kafka"), 0);
+        // The local platform's key pair, as `tributary up` starts the S3 server.
+        s3 = LocalS3Server.start(dir.resolve("s3"), 0, "tributary", "tributary-local-secret");
+        s3.createBucket("ingress");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (s3 != null) {
+            s3.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void ingestFileUploadsUnderTheDatasetFolderOfTheIngressBucket() throws Exception {
+        Path file = Files.writeString(dir.resolve("claims.csv"), "id,amount\n1,12.50\n");
+        int rc = run("ingest", "file", file.toString(), "finance.expenses", "--s3-port", String.valueOf(s3.port()));
+        assertThat(rc).as(err.toString()).isZero();
+        Path stored = s3.bucketFolder("ingress").resolve("finance/expenses/claims.csv");
+        assertThat(stored).exists();
+        assertThat(Files.readString(stored)).isEqualTo("id,amount\n1,12.50\n");
+        assertThat(out.toString()).contains("s3://ingress/finance/expenses/claims.csv").contains("tributary batches finance.expenses");
+    }
+
+    @Test
+    void ingestFileNamesWhatIsWrong() {
+        assertThat(run("ingest", "file", dir.resolve("missing.csv").toString(), "finance.expenses", "--s3-port",
+                String.valueOf(s3.port()))).isNotZero();
+        assertThat(err.toString()).contains("missing.csv: no such file");
+        assertThat(run("ingest", "file", "x.csv", "Finance")).isNotZero();
+        assertThat(err.toString()).contains("is not <zone>.<dataset>");
+    }
+
+    @Test
+    void batchesListsArrivalsWithTheirOutcome() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("_tributary.batches", 1, (short) 1))).all().get();
+        }
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            send(producer, "arrival:finance.expenses/may.xlsx@e1", "{\"source\":\"s3://ingress/finance/expenses/may.xlsx\",\"size\":2048,"
+                    + "\"records\":12,\"arrivedAt\":\"2024-05-01T10:00:00Z\",\"status\":\"INGESTED\"}");
+            send(producer, "arrival:finance.expenses/june.csv@e2", "{\"source\":\"s3://ingress/finance/expenses/june.csv\",\"size\":80,"
+                    + "\"records\":3,\"arrivedAt\":\"2024-06-01T10:00:00Z\",\"status\":\"INGESTED\"}");
+            send(producer, "finance.expenses/may.xlsx@e1", "{\"batchId\":\"may.xlsx@e1\",\"outcome\":\"REJECTED\",\"reason\":\"RECORDS_REJECTED\","
+                    + "\"message\":\"1 of 12 records failed\",\"records\":12,\"accepted\":0,\"rejected\":12}");
+        }
+        int rc = run("batches", "finance.expenses", "--bootstrap-server", broker.bootstrapServers());
+        assertThat(rc).as(err.toString()).isZero();
+        String text = out.toString();
+        assertThat(text).contains("2 batch(es) of finance.expenses");
+        assertThat(text.lines().filter(l -> l.contains("may.xlsx@e1")).findFirst().orElseThrow())
+                .startsWith("REJECTED").contains("RECORDS_REJECTED: 1 of 12 records failed").contains("2048");
+        assertThat(text.lines().filter(l -> l.contains("june.csv@e2")).findFirst().orElseThrow()).startsWith("ARRIVED");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("batches", "audit.claims", "--bootstrap-server", broker.bootstrapServers())).isZero();
+        assertThat(out.toString()).contains("No batches of audit.claims yet.");
+    }
+
+    private static void send(KafkaProducer<byte[], byte[]> producer, String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>("_tributary.batches", key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)))
+                .get();
+    }
+}

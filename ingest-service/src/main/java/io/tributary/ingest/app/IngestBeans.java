@@ -1,0 +1,82 @@
+package io.tributary.ingest.app;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.microprofile.config.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.ingest.IngestAnswer;
+import io.tributary.ingest.IngestLimits;
+import io.tributary.ingest.IngestService;
+import io.tributary.ingest.auth.CredentialsFile;
+import io.tributary.ingest.auth.OpenAccess;
+import io.tributary.ingest.auth.ZoneAccess;
+import io.tributary.ingest.body.BodyParsers;
+import io.tributary.ingest.idempotency.IdempotencyCache;
+import io.tributary.ingest.publish.KafkaLandingPublisher;
+import io.tributary.ingest.zones.DescriptorDatasetDirectory;
+
+/** Wires the plain-Java service from configuration; the only place that knows both. */
+@ApplicationScoped
+public class IngestBeans {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestBeans.class);
+
+    @Produces
+    @Singleton
+    KafkaProducer<byte[], byte[]> producer(Config config) {
+        Map<String, Object> settings = new HashMap<>(KafkaProducerSettings.from(config));
+        settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "tributary-ingest");
+        return new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    void closeProducer(@Disposes KafkaProducer<byte[], byte[]> producer) {
+        producer.close(java.time.Duration.ofSeconds(10));
+    }
+
+    /** Built at start, so that bad zones, credentials or settings stop the start with their problem. */
+    @Produces
+    @Singleton
+    @io.quarkus.runtime.Startup
+    IngestService service(IngestConfig config, Config all, KafkaProducer<byte[], byte[]> producer, MeterRegistry registry) {
+        DescriptorDatasetDirectory datasets = DescriptorDatasetDirectory.load(config.zones());
+        LOG.info("Serving {} zone(s) {} with {} dataset(s) from {}", datasets.zones().size(), datasets.zones(), datasets.datasetCount(),
+                config.zones());
+        ZoneAccess access = access(config.auth());
+        if (access instanceof OpenAccess) {
+            LOG.warn(access.describe());
+        } else {
+            LOG.info("Authentication by {} from {}", access.describe(), config.auth().credentialsFile().orElseThrow());
+        }
+        long deliveryTimeoutMs = all.getOptionalValue("kafka.delivery.timeout.ms", Long.class).orElse(120_000L);
+        IdempotencyCache<IngestAnswer> answers = new IdempotencyCache<>(config.idempotency().maxKeys(), config.idempotency().ttl(),
+                Clock.systemUTC());
+        return new IngestService(datasets, access, new BodyParsers(), new KafkaLandingPublisher(producer, deliveryTimeoutMs), answers,
+                new IngestLimits(config.maxBodySize().asLongValue(), config.retryAfter()), new MicrometerIngestMetrics(registry));
+    }
+
+    static ZoneAccess access(IngestConfig.Auth auth) {
+        String mode = auth.mode().trim().toLowerCase(java.util.Locale.ROOT);
+        switch (mode) {
+            case "open":
+                return new OpenAccess();
+            case "credentials":
+                return CredentialsFile.load(auth.credentialsFile().orElseThrow(() -> new IllegalArgumentException(
+                        "tributary.ingest.auth.credentials-file is not set: name the zone credentials file,"
+                                + " or set tributary.ingest.auth.mode=open for a local try without authentication")));
+            default:
+                throw new IllegalArgumentException("tributary.ingest.auth.mode '" + auth.mode() + "' is not a mode: credentials or open");
+        }
+    }
+}

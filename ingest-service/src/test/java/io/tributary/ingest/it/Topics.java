@@ -1,0 +1,65 @@
+package io.tributary.ingest.it;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** Plain Kafka clients against the test broker: create topics, read what landed. */
+final class Topics {
+    private Topics() {
+    }
+
+    static void create(String bootstrap, int partitions, String... topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(java.util.Arrays.stream(topics).map(t -> new NewTopic(t, partitions, (short) 1)).toList())
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Every record of {@code topic} whose {@code tributary.request.id} is {@code requestId}, once at least {@code atLeast} are there (else after the wait). */
+    static List<ConsumerRecord<byte[], byte[]>> ofRequest(String bootstrap, String topic, String requestId, int atLeast, Duration wait) {
+        List<ConsumerRecord<byte[], byte[]>> matching = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (matching.size() < atLeast && System.nanoTime() < deadline) {
+                collect(consumer.poll(Duration.ofMillis(200)), requestId, matching);
+            }
+            // A little longer, so that a duplicate would be seen too.
+            collect(consumer.poll(Duration.ofMillis(500)), requestId, matching);
+        }
+        matching.sort(java.util.Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition()).thenComparingLong(r -> r.offset()));
+        return matching;
+    }
+
+    private static void collect(Iterable<ConsumerRecord<byte[], byte[]>> records, String requestId, List<ConsumerRecord<byte[], byte[]>> into) {
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            if (requestId.equals(header(r, "tributary.request.id"))) {
+                into.add(r);
+            }
+        }
+    }
+
+    static String header(ConsumerRecord<byte[], byte[]> record, String key) {
+        Header h = record.headers().lastHeader(key);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    static String text(byte[] value) {
+        return new String(value, StandardCharsets.UTF_8);
+    }
+}

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.tributary.model.DatasetSpec;
 import io.tributary.model.Stage;
+import io.tributary.model.TopicName;
 import io.tributary.model.ZoneDescriptor;
 
 /**
@@ -18,14 +19,27 @@ public final class SinkConnectorConfigs {
     }
 
     public static String name(ZoneDescriptor zone, DatasetSpec dataset, Stage stage) {
-        return zone.zone() + "-" + dataset.name() + "-" + stage.id() + "-s3-sink";
+        return name(dataset.topic(zone.zone(), stage));
+    }
+
+    /** {@code <zone>-<dataset or entity>-<stage>-s3-sink}. */
+    public static String name(TopicName topic) {
+        return topic.zone() + "-" + topic.dataset() + "-" + topic.stage().id() + "-s3-sink";
     }
 
     public static Map<String, String> config(PlatformConfig platform, ZoneDescriptor zone, DatasetSpec dataset, Stage stage) {
+        return config(platform, dataset.topic(zone.zone(), stage), dataset.eventTimeField());
+    }
+
+    /**
+     * The sink of one stage topic: Parquet partitioned by {@code eventTimeField} (or the Kafka
+     * timestamp when null); landing is kept raw, in the archive format under {@code _raw/}, for replay.
+     */
+    public static Map<String, String> config(PlatformConfig platform, TopicName topic, String eventTimeField) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("connector.class", CONNECTOR_CLASS);
         c.put("tasks.max", "1");
-        c.put("topics", dataset.topic(zone.zone(), stage).toString());
+        c.put("topics", topic.toString());
         c.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         c.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         c.put("s3.bucket", platform.lakeBucket());
@@ -36,8 +50,12 @@ public final class SinkConnectorConfigs {
         c.put("schema.registry.url", platform.registryUrl());
         c.put("flush.size", String.valueOf(platform.sink().flushSize()));
         c.put("rotate.schedule.interval.ms", String.valueOf(platform.sink().rotateScheduleIntervalMs()));
-        if (dataset.eventTimeField() != null) {
-            c.put("partition.field", dataset.eventTimeField());
+        if (topic.stage() == Stage.LANDING) {
+            c.put("format", "archive");
+            // The archive keeps header bytes as they were produced, not as the worker's converter would parse them.
+            c.put("header.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        } else if (eventTimeField != null) {
+            c.put("partition.field", eventTimeField);
         }
         c.put("timezone", "UTC");
         return c;

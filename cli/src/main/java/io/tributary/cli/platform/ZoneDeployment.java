@@ -1,12 +1,9 @@
 package io.tributary.cli.platform;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 
 import io.tributary.local.ConnectRest;
 import io.tributary.model.ClientSettings;
-import io.tributary.model.DatasetSpec;
-import io.tributary.model.Stage;
 import io.tributary.model.ZoneDescriptor;
 import io.tributary.registry.client.HttpSchemaRegistry;
 import io.tributary.topics.ApplyResult;
@@ -32,17 +29,11 @@ final class ZoneDeployment {
             result = topics.apply(plan, false);
         }
         ConnectRest connect = new ConnectRest(config.connectUrl());
-        List<String> connectors = new ArrayList<>();
-        for (DatasetSpec dataset : zone.datasets()) {
-            String name = SinkConnectorConfigs.name(zone, dataset, Stage.STAGING);
-            connect.putConnectorConfig(name, SinkConnectorConfigs.config(config, zone, dataset, Stage.STAGING));
-            connectors.add(name);
-        }
-        // Files dropped in the ingress bucket under <zone>/<dataset>/ land in the zone's landing topics.
+        // Topics first (above), then connectors: _tributary.batches is the ingress source's catalogue.
         BatchesTopicSetup.ensureExists(kafka);
-        connect.putConnectorConfig(IngressConnectorConfigs.name(zone), IngressConnectorConfigs.config(config, zone));
-        connectors.add(IngressConnectorConfigs.name(zone));
+        Map<String, Map<String, String>> connectors = ZoneConnectors.of(config, zone);
+        connectors.forEach(connect::putConnectorConfig);
         long changes = result.applied().stream().filter(a -> a.outcome() == io.tributary.topics.AppliedAction.Outcome.DONE).count();
-        return changes + " topic/schema change(s); sink connectors " + String.join(", ", connectors);
+        return changes + " topic/schema change(s); connectors " + String.join(", ", connectors.keySet());
     }
 }

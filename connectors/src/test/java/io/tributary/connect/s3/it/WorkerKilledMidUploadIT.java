@@ -69,9 +69,12 @@ class WorkerKilledMidUploadIT {
         WorkerProcess first = WorkerProcess.start(LOGS, "crash-connect", platform.broker.bootstrapServers(),
                 "512m", Map.of());
         first.rest().putConnectorConfig(CONNECTOR, config);
-        // Kill it while a file is being uploaded, after at least one file is in the lake.
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5)).until(() ->
-                !platform.lake.keys(PREFIX).isEmpty() && !uploads().isEmpty());
+        // Kill it while a file is being uploaded, after at least one file is in the lake. The upload must be of a
+        // file not yet visible: a completing upload is briefly listed beside its finished object.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5)).until(() -> {
+            List<String> landed = platform.lake.keys(PREFIX);
+            return !landed.isEmpty() && uploads().stream().anyMatch(u -> !landed.contains(u.key()));
+        });
         first.kill();
         List<MultipartUpload> orphans = uploads();
         assertThat(orphans).as("the killed worker left its upload behind").isNotEmpty();

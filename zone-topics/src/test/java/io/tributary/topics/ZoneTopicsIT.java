@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tributary.local.LocalKafkaBroker;
+import io.tributary.local.RegistryProcess;
 import io.tributary.model.ClientSettings;
 import io.tributary.model.DescriptorLoader;
 import io.tributary.model.Retention;

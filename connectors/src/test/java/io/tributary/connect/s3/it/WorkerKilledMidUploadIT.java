@@ -70,12 +70,21 @@ class WorkerKilledMidUploadIT {
                 "512m", Map.of());
         first.rest().putConnectorConfig(CONNECTOR, config);
         // Kill it while a file is being uploaded, after at least one file is in the lake. The upload must be of a
-        // file not yet visible: a completing upload is briefly listed beside its finished object.
+        // file not yet visible: a completing upload is briefly listed beside its finished object. Polling alone
+        // races the upload's last part, so the worker is frozen first, and killed only if it froze mid-upload.
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5)).until(() -> {
-            List<String> landed = platform.lake.keys(PREFIX);
-            return !landed.isEmpty() && uploads().stream().anyMatch(u -> !landed.contains(u.key()));
+            if (!midUpload()) {
+                return false;
+            }
+            first.pause();
+            Thread.sleep(300); // let requests already sent settle on the server
+            if (midUpload()) {
+                first.kill();
+                return true;
+            }
+            first.resume();
+            return false;
         });
-        first.kill();
         List<MultipartUpload> orphans = uploads();
         assertThat(orphans).as("the killed worker left its upload behind").isNotEmpty();
         int landedBeforeCrash = platform.lake.keys(PREFIX).size();
@@ -100,6 +109,12 @@ class WorkerKilledMidUploadIT {
                     assertThat(LakePlatform.committedOffsets(second.rest(), CONNECTOR, TOPIC).get(0)).isEqualTo((long) RECORDS));
             second.rest().delete(CONNECTOR);
         }
+    }
+
+    /** At least one file is in the lake and an upload of a file not yet visible is under way. */
+    private static boolean midUpload() {
+        List<String> landed = LakePlatform.get().lake.keys(PREFIX);
+        return !landed.isEmpty() && uploads().stream().anyMatch(u -> !landed.contains(u.key()));
     }
 
     private static List<MultipartUpload> uploads() {

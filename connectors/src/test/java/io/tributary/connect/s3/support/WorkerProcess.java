@@ -129,6 +129,23 @@ public final class WorkerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** SIGSTOP: freezes the worker where it is, so that a test can look at what it left before killing it. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: lets a paused worker go on. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + exit);
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no task close, no flush. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

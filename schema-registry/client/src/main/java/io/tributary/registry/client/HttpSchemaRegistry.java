@@ -3,13 +3,11 @@ package io.tributary.registry.client;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,9 +31,8 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> baseUrls;
-    private final HttpClient http;
+    private final BlockingHttp http;
     private final Optional<String> authorization;
-    private final Duration timeout;
     private final boolean normalize;
     private final AtomicInteger current = new AtomicInteger();
 
@@ -65,10 +62,9 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
             urls.add(u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
         }
         this.baseUrls = List.copyOf(urls);
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = new BlockingHttp(timeout);
         this.authorization = Optional.ofNullable(basicAuthUserInfo)
                 .map(u -> "Basic " + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));
-        this.timeout = timeout;
         this.normalize = normalize;
     }
 
@@ -185,30 +181,24 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
     }
 
     private JsonNode send(String baseUrl, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(timeout)
-                .header("Accept", CONTENT_TYPE + ", application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Accept", CONTENT_TYPE + ", application/json");
         if (body != null) {
-            request.header("Content-Type", CONTENT_TYPE);
+            headers.put("Content-Type", CONTENT_TYPE);
         }
-        authorization.ifPresent(a -> request.header("Authorization", a));
-        HttpResponse<String> response;
+        authorization.ifPresent(a -> headers.put("Authorization", a));
+        BlockingHttp.Response response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.exchange(method, URI.create(baseUrl + path), body, headers);
         } catch (IOException e) {
             throw new RegistryException("Schema registry at " + baseUrl + " could not be reached (" + method + " " + path
                     + "): " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException("Interrupted while calling the schema registry at " + baseUrl, e);
         }
         JsonNode json = readJson(response.body());
-        if (response.statusCode() / 100 != 2) {
+        if (response.status() / 100 != 2) {
             String message = json.path("message").asText(response.body());
-            throw new RegistryException("Schema registry answered " + response.statusCode() + " to " + method + " " + path
-                    + ": " + message, response.statusCode(), json.path("error_code").asInt(0));
+            throw new RegistryException("Schema registry answered " + response.status() + " to " + method + " " + path
+                    + ": " + message, response.status(), json.path("error_code").asInt(0));
         }
         return json;
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import io.tributary.catalog.ddl.AthenaDdl;
 import io.tributary.catalog.ddl.TrinoDdl;
+import io.tributary.catalog.table.CurrentViews;
 import io.tributary.catalog.table.LakeLayout;
 import io.tributary.catalog.table.PartitionProjection;
 import io.tributary.catalog.table.TableDefinition;
@@ -36,13 +37,13 @@ final class CatalogCommand {
     @Command(name = "ddl", mixinStandardHelpOptions = true,
             description = {"Prints the DDL of a zone's tables, derived from its registered schemas: Athena's (CREATE EXTERNAL TABLE"
                     + " ... STORED AS PARQUET ... TBLPROPERTIES with partition projection) and Trino's (CREATE TABLE ... WITH"
-                    + " (external_location, format, partitioned_by))."})
+                    + " (external_location, format, partitioned_by)), and each entity's <entity>_current view."})
     static final class Ddl implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "<zone>", description = "A zone of the descriptors folder (--zones)")
         String zone;
 
         @Option(names = "--stage", paramLabel = "<stage>", split = ",",
-                description = "Stages to print: staging, rejected (default: both, the stages a descriptor determines)")
+                description = "Stages to print: staging, rejected, ods, analytical (default: all four, the stages a descriptor determines)")
         List<String> stages;
 
         @Option(names = "--dialect", defaultValue = "both", paramLabel = "athena|trino|both", description = "Default: ${DEFAULT-VALUE}")
@@ -95,6 +96,12 @@ final class CatalogCommand {
                     out.println(TrinoDdl.syncPartitions(table) + ";");
                     out.println();
                 }
+                CurrentViews.forTable(table).ifPresent(view -> {
+                    out.println("-- " + table.database() + "." + CurrentViews.viewName(table)
+                            + ": the latest row per key of the change log (one statement for Athena, Trino and DuckDB)");
+                    out.println(view + ";");
+                    out.println();
+                });
             }
             out.flush();
             return 0;
@@ -112,8 +119,7 @@ final class CatalogCommand {
                     throw new UserFacingException("--stage landing: landing holds unapproved raw data and is never catalogued");
                 }
                 if (!ZoneTables.DECLARED_STAGES.contains(stage)) {
-                    throw new UserFacingException("--stage " + stage.id() + ": a zone descriptor declares the schemas of staging and"
-                            + " rejected tables only; " + stage.id() + " tables are catalogued from their files by the sink");
+                    throw new UserFacingException("--stage " + stage.id() + ": not a stage a zone descriptor declares tables for");
                 }
                 chosen.add(stage);
             }

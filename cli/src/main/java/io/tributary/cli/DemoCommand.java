@@ -9,8 +9,10 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import io.tributary.cli.demo.CommittedKeys;
 import io.tributary.cli.demo.ExpenseGenerator;
 import io.tributary.cli.demo.LandingProducer;
+import io.tributary.cli.demo.ReferenceData;
 import io.tributary.cli.demo.RejectedReader;
 import io.tributary.cli.demo.RejectedRecord;
 import io.tributary.cli.platform.ComponentStatus;
@@ -33,6 +35,13 @@ final class DemoCommand implements Callable<Integer> {
             FROM finance_staging.expenses
             GROUP BY department, currency
             ORDER BY department, currency""";
+    /** The ods change log: one row per version, and the demo sends one version of each claim. */
+    static final String EXPENSE_VERSIONS = "finance_ods.expense";
+    static final String SPEND_IN_EUROS = """
+            SELECT department_code, count(*) AS expenses, round(sum(amount_eur), 2) AS total_eur
+            FROM finance_ods.expense_current
+            GROUP BY department_code
+            ORDER BY department_code""";
 
     @Mixin
     PlatformOptions options;
@@ -71,8 +80,11 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         ClientSettings kafka = ClientSettings.load(config.layout().clientProperties());
-        LakeQuery lake = new LakeQuery(config.layout().s3Data().resolve(config.lakeBucket()));
+        // The zones' table definitions give the ods table its <entity>_current view.
+        LakeQuery lake = LakeQuery.of(config, PlatformConfig.QueryEngine.DUCKDB);
         long before = lake.countOrZero("finance_staging.expenses");
+        long odsBefore = lake.countOrZero(EXPENSE_VERSIONS);
+        sendReferenceData(kafka, out);
         TopicName landing = TopicName.of("finance", Stage.LANDING, "expenses");
         List<ExpenseGenerator.GeneratedRecord> generated = new ExpenseGenerator(System.nanoTime(), Instant.now()).generate(records, invalid);
         new LandingProducer(kafka).send(landing.toString(), generated);
@@ -99,6 +111,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println(lake.render(SPEND_PER_DEPARTMENT));
         out.printf("First query answered %.1f s after the command started.%n", Duration.between(start, Instant.now()).toMillis() / 1000.0);
 
+        showCanonicalExpenses(lake, odsBefore, valid, Instant.now().plusSeconds(timeoutSeconds), out);
+
         List<RejectedRecord> rejected = new RejectedReader(kafka).readAll(landing.withStage(Stage.REJECTED).toString(), Duration.ofSeconds(30));
         out.println();
         out.println(rejected.size() + " record(s) in " + landing.withStage(Stage.REJECTED) + ", by reason:");
@@ -110,6 +124,48 @@ final class DemoCommand implements Callable<Integer> {
         out.println("The platform is still running: `./tributary status`, `./tributary sql \"...\"`, `./tributary down`.");
         out.flush();
         return 0;
+    }
+
+    /** The euro rates and departments the ods pipelines look up, in staging before the claims are sent. */
+    private void sendReferenceData(ClientSettings kafka, PrintWriter out) {
+        LandingProducer producer = new LandingProducer(kafka);
+        producer.send(ReferenceData.FX_RATES, ReferenceData.fxRates());
+        producer.send(ReferenceData.DEPARTMENTS, ReferenceData.departments());
+        CommittedKeys staged = new CommittedKeys(kafka);
+        Duration wait = Duration.ofSeconds(timeoutSeconds);
+        boolean ready = staged.await(ReferenceData.FX_RATES.replace(".landing.", ".staging."), keys(ReferenceData.fxRates()), wait)
+                && staged.await(ReferenceData.DEPARTMENTS.replace(".landing.", ".staging."), keys(ReferenceData.departments()), wait);
+        if (!ready) {
+            throw new UserFacingException("the reference data (fx rates, departments) did not reach staging in " + timeoutSeconds
+                    + " s; see the logs");
+        }
+        out.printf("Sent reference data: %d euro rates to %s, %d departments to %s.%n", ReferenceData.fxRates().size(),
+                ReferenceData.FX_RATES, ReferenceData.departments().size(), ReferenceData.DEPARTMENTS);
+    }
+
+    private static java.util.Set<String> keys(List<ExpenseGenerator.GeneratedRecord> records) {
+        return records.stream().map(ExpenseGenerator.GeneratedRecord::key).collect(Collectors.toSet());
+    }
+
+    /** The same claims as canonical expenses in euros, once the ods sink has landed them (not fatal if late). */
+    private static void showCanonicalExpenses(LakeQuery lake, long before, long valid, Instant deadline, PrintWriter out) {
+        out.print("Waiting for the canonical expenses in finance_ods.expense_current ");
+        out.flush();
+        long seen = lake.countOrZero(EXPENSE_VERSIONS);
+        while (seen < before + valid && Instant.now().isBefore(deadline)) {
+            sleep(1000);
+            seen = lake.countOrZero(EXPENSE_VERSIONS);
+            out.print(".");
+            out.flush();
+        }
+        out.println();
+        if (seen < before + valid) {
+            out.println("Only " + seen + " canonical expenses are in the lake so far; try `./tributary sql \"" + SPEND_IN_EUROS
+                    .replace('\n', ' ') + "\"` in a moment.");
+            return;
+        }
+        out.println("Canonical expenses in euros, per department (ods):");
+        out.println(lake.render(SPEND_IN_EUROS));
     }
 
     private static void sleep(long ms) {

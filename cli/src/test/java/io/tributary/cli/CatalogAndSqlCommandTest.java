@@ -66,11 +66,23 @@ class CatalogAndSqlCommandTest {
     }
 
     @Test
+    void ddlPrintsTheOdsTablesWithTheirCurrentViews() {
+        assertThat(run("catalog", "ddl", "finance", "--zones", ZONES.toString(), "--stage", "ods,analytical")).isZero();
+        assertThat(out.toString())
+                .contains("CREATE EXTERNAL TABLE IF NOT EXISTS `finance_ods`.`expense` (",
+                        "-- finance_ods.expense_current: the latest row per key",
+                        "CREATE OR REPLACE VIEW \"finance_ods\".\"expense_current\" AS",
+                        "PARTITION BY \"expense_id\" ORDER BY \"submitted_at\" DESC",
+                        "CREATE EXTERNAL TABLE IF NOT EXISTS `finance_analytical`.`expense_facts` (")
+                .doesNotContain("finance_staging", "expense_facts_current");
+    }
+
+    @Test
     void ddlRefusesLandingAndUnknownZonesWithTheReason() {
         assertThat(run("catalog", "ddl", "finance", "--zones", ZONES.toString(), "--stage", "landing")).isEqualTo(1);
         assertThat(err.toString()).contains("landing holds unapproved raw data and is never catalogued").doesNotContain("Exception");
         assertThat(run("catalog", "ddl", "audit", "--zones", ZONES.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("no zone 'audit'", "zones there: [finance]");
+        assertThat(err.toString()).contains("no zone 'audit'", "zones there: [finance, hr]");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +72,7 @@ class CommandLineTest {
     @Test
     void validateAcceptsTheExampleZones() {
         assertThat(run("zones", "validate", Path.of("..", "examples", "zones").toString())).isZero();
-        assertThat(out.toString()).contains("Zone finance: 1 dataset(s), valid.");
+        assertThat(out.toString()).contains("Zone finance: 3 dataset(s), valid.", "Zone hr: 1 dataset(s), valid.");
     }
 
     @Test
@@ -85,8 +86,11 @@ class CommandLineTest {
 
     @Test
     void missingClientConfigIsNamed() throws IOException {
-        Files.writeString(dir.resolve("finance.yaml"), Files.readString(Path.of("..", "examples", "zones", "finance.yaml"))
-                .replace("schema: finance/expenses.avsc", "schema: " + Path.of("..", "examples", "zones", "finance", "expenses.avsc").toAbsolutePath()));
+        Path examples = Path.of("..", "examples", "zones").toAbsolutePath();
+        for (String zone : List.of("finance", "hr")) {
+            Files.writeString(dir.resolve(zone + ".yaml"), Files.readString(examples.resolve(zone + ".yaml"))
+                    .replace("schema: " + zone + "/", "schema: " + examples.resolve(zone) + "/"));
+        }
         assertThat(run("zones", "plan", dir.toString(), "--client-config", dir.resolve("nope.properties").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("--client-config").contains("nope.properties: no such file");
     }

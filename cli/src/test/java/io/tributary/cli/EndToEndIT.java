@@ -2,6 +2,7 @@ package io.tributary.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,10 +30,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.tributary.catalog.QueryResult;
+import io.tributary.cli.demo.CommittedKeys;
 import io.tributary.cli.demo.ExpenseGenerator;
 import io.tributary.cli.demo.ExpenseGenerator.Defect;
 import io.tributary.cli.demo.ExpenseGenerator.GeneratedRecord;
 import io.tributary.cli.demo.LandingProducer;
+import io.tributary.cli.demo.ReferenceData;
 import io.tributary.cli.demo.RejectedReader;
 import io.tributary.cli.demo.RejectedRecord;
 import io.tributary.cli.platform.ComponentStatus;
@@ -74,8 +78,15 @@ class EndToEndIT {
         platform = new LocalPlatform(config);
         platform.up(Progress.SILENT);
         kafka = ClientSettings.load(config.layout().clientProperties());
+        LandingProducer producer = new LandingProducer(kafka);
+        producer.send(ReferenceData.FX_RATES, ReferenceData.fxRates());
+        producer.send(ReferenceData.DEPARTMENTS, ReferenceData.departments());
+        CommittedKeys staged = new CommittedKeys(kafka);
+        assertThat(staged.await("finance.staging.fx_rates", Set.of("EUR", "USD", "GBP"), Duration.ofSeconds(60))).isTrue();
+        assertThat(staged.await("hr.staging.departments", ReferenceData.departments().stream().map(GeneratedRecord::key)
+                .collect(Collectors.toSet()), Duration.ofSeconds(60))).isTrue();
         sent = new ExpenseGenerator(42, Instant.now()).generate(VALID + INVALID, INVALID);
-        new LandingProducer(kafka).send("finance.landing.expenses", sent);
+        producer.send("finance.landing.expenses", sent);
     }
 
     @AfterAll
@@ -90,7 +101,7 @@ class EndToEndIT {
     void everyComponentIsUpWithItsAddress() {
         List<ComponentStatus> status = platform.status();
         assertThat(status).extracting(ComponentStatus::name)
-                .containsExactly("kafka-broker", "s3", "schema-registry", "connect", "finance-validator", "ingest");
+                .containsExactly("kafka-broker", "s3", "schema-registry", "connect", "finance-validator", "hr-validator", "ingest");
         assertThat(status).allSatisfy(s -> assertThat(s.state()).isEqualTo(ComponentStatus.State.UP));
         assertThat(status.get(0).address()).isEqualTo("localhost:" + config.ports().kafka());
         assertThat(status.get(2).address()).isEqualTo("http://localhost:" + config.ports().registry());
@@ -160,6 +171,34 @@ class EndToEndIT {
 
     @Test
     @Order(4)
+    void validClaimsBecomeCanonicalExpensesInEurosAndFactsWithTheirDepartments() {
+        LakeQuery lake = LakeQuery.of(config, PlatformConfig.QueryEngine.DUCKDB);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> lake.countOrZero("finance_ods.expense") >= VALID && lake.countOrZero("finance_analytical.expense_facts") >= VALID);
+        Map<String, GeneratedRecord> valid = sent.stream().filter(GeneratedRecord::valid)
+                .collect(Collectors.toMap(GeneratedRecord::key, Function.identity()));
+
+        QueryResult current = lake.query("SELECT expense_id, department_code, amount_eur, currency, source_system FROM finance_ods.expense_current");
+        assertThat(current.rowCount()).isEqualTo(VALID);
+        for (int row = 0; row < current.rowCount(); row++) {
+            Map<String, Object> fields = valid.get((String) current.value(row, "expense_id")).fields();
+            BigDecimal euros = ((BigDecimal) fields.get("amount")).multiply(ReferenceData.rateToEur((String) fields.get("currency")));
+            assertThat(((Number) current.value(row, "amount_eur")).doubleValue()).isCloseTo(euros.doubleValue(), within(1e-6));
+            assertThat(current.value(row, "department_code")).isEqualTo(fields.get("department"));
+            assertThat(current.value(row, "source_system")).isEqualTo("expenses_app");
+        }
+
+        QueryResult facts = lake.query("SELECT expense_id, department_name, cost_center FROM finance_analytical.expense_facts");
+        Map<String, String> names = new HashMap<>();
+        for (int row = 0; row < facts.rowCount(); row++) {
+            names.put((String) facts.value(row, "expense_id"), (String) facts.value(row, "department_name"));
+        }
+        assertThat(names).hasSize(VALID);
+        names.forEach((id, name) -> assertThat(name).isEqualTo(ReferenceData.departmentName((String) valid.get(id).fields().get("department"))));
+    }
+
+    @Test
+    @Order(5)
     void applyingTheZonesAgainChangesNothing() {
         StringWriter out = new StringWriter();
         var cli = Main.commandLine();
@@ -171,14 +210,14 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSecondUpIsRefusedWhileRunning() {
         assertThatThrownBy(() -> platform.up(Progress.SILENT))
                 .isInstanceOf(LocalRuntimeException.class).hasMessageContaining("already running");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aPortInUseIsReportedBeforeAnythingStarts(@TempDir Path otherData) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             PlatformPorts ports = new PlatformPorts(taken.getLocalPort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort());
@@ -191,10 +230,10 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void downStopsEverything() {
         List<Long> pids = platform.status().stream().map(ComponentStatus::pid).toList();
-        assertThat(platform.down(Progress.SILENT)).isEqualTo(6);
+        assertThat(platform.down(Progress.SILENT)).isEqualTo(7);
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse());
         assertThat(platform.status()).isEmpty();
     }

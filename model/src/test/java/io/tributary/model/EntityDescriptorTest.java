@@ -371,7 +371,7 @@ class EntityDescriptorTest {
 
     @Test
     void theOdsExampleZonesLoadAndUseOnlyWhatIsPublishedToThem() {
-        List<ZoneDescriptor> zones = DescriptorLoader.loadDirectory(Path.of("..", "examples", "zones", "ods"));
+        List<ZoneDescriptor> zones = DescriptorLoader.loadDirectory(Path.of("..", "examples", "zones"));
         assertThat(zones).extracting(ZoneDescriptor::zone).containsExactly("finance", "hr");
         assertThat(ZoneReferences.check(zones)).isEmpty();
         ZoneDescriptor finance = zones.get(0);

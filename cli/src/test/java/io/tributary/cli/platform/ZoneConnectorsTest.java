@@ -26,8 +26,10 @@ class ZoneConnectorsTest {
     void eachDatasetGetsARawLandingArchiveAndAStagingParquetSink() {
         Map<String, Map<String, String>> connectors = ZoneConnectors.of(config, zone(EXAMPLES, "finance"));
 
-        assertThat(connectors).containsOnlyKeys("finance-expenses-landing-s3-sink", "finance-expenses-staging-s3-sink",
+        assertThat(connectors).containsKeys("finance-expenses-landing-s3-sink", "finance-expenses-staging-s3-sink",
                 IngressConnectorConfigs.name(zone(EXAMPLES, "finance")));
+        // Three datasets with two sinks each, one entity, two analytical outputs, the ingress source.
+        assertThat(connectors).hasSize(3 * 2 + 1 + 2 + 1);
         Map<String, String> landing = connectors.get("finance-expenses-landing-s3-sink");
         assertThat(landing).containsEntry("topics", "finance.landing.expenses").containsEntry("format", "archive")
                 .containsEntry("header.converter", "org.apache.kafka.connect.converters.ByteArrayConverter").doesNotContainKey("partition.field");
@@ -38,7 +40,7 @@ class ZoneConnectorsTest {
 
     @Test
     void entitiesAndAnalyticalOutputsAreLandedToo() {
-        Map<String, Map<String, String>> connectors = ZoneConnectors.of(config, zone(EXAMPLES.resolve("ods"), "finance"));
+        Map<String, Map<String, String>> connectors = ZoneConnectors.of(config, zone(EXAMPLES, "finance"));
 
         assertThat(connectors.get("finance-expense-ods-s3-sink")).containsEntry("topics", "finance.ods.expense")
                 .containsEntry("partition.field", "submitted_at");

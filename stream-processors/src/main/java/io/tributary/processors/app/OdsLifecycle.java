@@ -112,10 +112,9 @@ public class OdsLifecycle {
     }
 
     /** The other zones' descriptors, from the same folder, when lookups read data they publish. */
+    /** The descriptors beside this zone's, when it uses another zone's data (in a lookup or a join). */
     private static List<ZoneDescriptor> otherZones(ZoneDescriptor zone) {
-        boolean foreign = zone.entities().stream().flatMap(e -> e.sources().stream()).flatMap(s -> s.lookups().stream())
-                .anyMatch(l -> !l.reference().isIn(zone.zone()));
-        if (!foreign) {
+        if (zone.uses().isEmpty()) {
             return List.of();
         }
         Path folder = zone.source().toAbsolutePath().getParent();

@@ -75,6 +75,93 @@ public final class ExampleLake {
         }
     }
 
+    /**
+     * The example finance zone's ods and analytical tables, as its pipelines and sinks would
+     * leave them: {@code expense} is a change log in which every fifth expense has a second, later
+     * version (another amount); {@code expense_facts} holds each expense's latest version with its
+     * department's name; {@code monthly_spend_by_department} one row per department for the first
+     * 30-day window. Schemas are the descriptor's (entity, fact) and the generated aggregate's.
+     */
+    public void writeOdsAndAnalytical(int expenses, int days, long seed, Schema expense, Schema fact, Schema monthly) throws IOException {
+        Random random = new Random(seed);
+        List<List<GenericRecord>> versionsByDay = new ArrayList<>();
+        List<List<GenericRecord>> factsByDay = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            versionsByDay.add(new ArrayList<>());
+            factsByDay.add(new ArrayList<>());
+        }
+        java.util.Map<String, double[]> spend = new java.util.TreeMap<>();
+        Instant windowStart = FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (int i = 0; i < expenses; i++) {
+            int day = i % days;
+            GenericRecord first = odsExpense(expense, random, i, day);
+            versionsByDay.get(day).add(first);
+            GenericRecord latest = first;
+            if (i % 5 == 0 && day + 1 < days) {
+                GenericRecord newer = new GenericData.Record(expense);
+                expense.getFields().forEach(f -> newer.put(f.name(), first.get(f.name())));
+                newer.put("amount_eur", (double) first.get("amount_eur") + 10.5);
+                newer.put("submitted_at", (long) first.get("submitted_at") + 86_400_000L);
+                versionsByDay.get(day + 1).add(newer);
+                latest = newer;
+            }
+            GenericRecord f = new GenericData.Record(fact);
+            for (org.apache.avro.Schema.Field field : fact.getFields()) {
+                switch (field.name()) {
+                    case "department_name" -> f.put("department_name", departmentName((String) latest.get("department_code")));
+                    case "cost_center" -> f.put("cost_center", "CC-" + Math.abs(((String) latest.get("department_code")).hashCode() % 900 + 100));
+                    default -> f.put(field.name(), latest.get(field.name()));
+                }
+            }
+            factsByDay.get(day).add(f);
+            if ((long) latest.get("submitted_at") < windowStart.plus(java.time.Duration.ofDays(30)).toEpochMilli()) {
+                double amount = (double) latest.get("amount_eur");
+                double[] m = spend.computeIfAbsent((String) latest.get("department_code"), k -> new double[] {0, 0, Double.MIN_VALUE});
+                m[0] += amount;
+                m[1] += 1;
+                m[2] = Math.max(m[2], amount);
+            }
+        }
+        long versionOffset = 0;
+        long factOffset = 0;
+        for (int d = 0; d < days; d++) {
+            versionOffset = writeDay("ods", "expense", FIRST_DAY.plusDays(d), versionsByDay.get(d), versionOffset);
+            factOffset = writeDay("analytical", "expense_facts", FIRST_DAY.plusDays(d), factsByDay.get(d), factOffset);
+        }
+        List<GenericRecord> windows = new ArrayList<>();
+        spend.forEach((department, m) -> {
+            GenericRecord r = new GenericData.Record(monthly);
+            r.put("window_start", windowStart.toEpochMilli());
+            r.put("window_end", windowStart.plus(java.time.Duration.ofDays(30)).toEpochMilli());
+            r.put("department_code", department);
+            r.put("total_eur", m[0]);
+            r.put("claims", (long) m[1]);
+            r.put("largest_eur", m[2]);
+            r.put("average_eur", m[0] / m[1]);
+            windows.add(r);
+        });
+        writeDay("analytical", "monthly_spend_by_department", FIRST_DAY.plusDays(days - 1), windows, 0);
+    }
+
+    private static String departmentName(String code) {
+        return Character.toUpperCase(code.charAt(0)) + code.substring(1);
+    }
+
+    private static GenericRecord odsExpense(Schema schema, Random random, int i, int day) {
+        GenericRecord r = new GenericData.Record(schema);
+        r.put("expense_id", String.format("EXP-%08d", i));
+        r.put("employee_id", String.format("E%04d", random.nextInt(200)));
+        r.put("department_code", DEPARTMENTS[random.nextInt(DEPARTMENTS.length)]);
+        // Quarters of a euro: exact in binary floating point, so sums compare exactly across engines.
+        r.put("amount_eur", (100 + random.nextInt(200_000)) / 4.0);
+        r.put("currency", CURRENCIES[random.nextInt(CURRENCIES.length)]);
+        r.put("category", i % 3 == 0 ? "TRAVEL" : "MEALS");
+        r.put("source_system", i % 4 == 0 ? "card_provider" : "expenses_app");
+        r.put("submitted_at", FIRST_DAY.plusDays(day).atStartOfDay(ZoneOffset.UTC).toInstant().plusMillis(random.nextInt(86_400_000)).toEpochMilli());
+        r.put("description", random.nextInt(4) == 0 ? null : "expense " + i);
+        return r;
+    }
+
     private long writeDay(String stage, String dataset, LocalDate day, List<GenericRecord> records, long offset) throws IOException {
         String topic = "finance." + stage + "." + dataset;
         for (int from = 0; from < records.size(); from += rowsPerFile) {

@@ -76,6 +76,11 @@ public final class TrinoTables {
         if (!table.partitionColumns().isEmpty()) {
             execute(TrinoDdl.syncPartitions(table));
         }
+        // An entity's ods table is a change log; <entity>_current shows the latest row per key, as in DuckDB and Athena.
+        java.util.Optional<String> current = io.tributary.catalog.table.CurrentViews.forTable(table);
+        if (current.isPresent()) {
+            execute(current.get());
+        }
     }
 
     private static String signature(TableColumn c) {

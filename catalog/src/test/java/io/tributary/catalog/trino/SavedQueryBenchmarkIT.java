@@ -53,7 +53,9 @@ class SavedQueryBenchmarkIT {
             openStart = System.nanoTime();
             try (SqlEngine onDuckDb = LocalSqlEngine.open(lake, declared)) {
                 System.out.printf("benchmark: DuckDB views in %.1f s%n", (System.nanoTime() - openStart) / 1e9);
-                for (SavedQueries.Query q : SavedQueries.all()) {
+                // The generated lake holds staging and rejected expenses only.
+                for (SavedQueries.Query q : SavedQueries.all().stream()
+                        .filter(q -> !q.sql().contains("finance_ods.") && !q.sql().contains("finance_analytical.")).toList()) {
                     Duration duck = median(onDuckDb, q.sql());
                     Duration tri = median(onTrino, q.sql());
                     List<String> differences = ResultComparison.differences(onTrino.query(q.sql()), onDuckDb.query(q.sql()));

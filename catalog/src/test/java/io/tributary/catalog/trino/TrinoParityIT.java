@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -46,7 +48,11 @@ import io.tributary.catalog.table.PartitionScheme;
 import io.tributary.catalog.table.RejectedRecords;
 import io.tributary.catalog.table.TableDefinition;
 import io.tributary.catalog.table.TableModels;
+import io.tributary.catalog.table.ZoneTables;
+import io.tributary.model.DescriptorLoader;
+import io.tributary.model.Stage;
 import io.tributary.model.TopicName;
+import io.tributary.model.ZoneDescriptor;
 
 /**
  * The generated DDL executed by a real Trino 476 (Athena's engine) over Parquet files in the
@@ -78,7 +84,14 @@ class TrinoParityIT {
         example.writeRejected(400, 14, 11);
         ParquetFilesAccess.write(lake.resolve("staging/test/all_types/dt=2024-01-15/test.staging.all_types+0+00000000000000000000.parquet"),
                 AllTypes.SCHEMA, AllTypes.rows());
-        TableDefinitions declared = TableDefinitions.of(List.of(EXPENSES, REJECTED, ALL_TYPES));
+        ZoneDescriptor finance = DescriptorLoader.loadDirectory(Schemas.home().resolve("examples/zones")).stream()
+                .filter(z -> z.zone().equals("finance")).findFirst().orElseThrow();
+        List<TableDefinition> derived = ZoneTables.of(finance, Set.of(Stage.ODS, Stage.ANALYTICAL), MODELS);
+        example.writeOdsAndAnalytical(1_200, 14, 13, finance.entity("expense").orElseThrow().schema(),
+                finance.analytical().get(0).schema(), finance.analytical().get(1).schema());
+        List<TableDefinition> all = new ArrayList<>(List.of(EXPENSES, REJECTED, ALL_TYPES));
+        all.addAll(derived);
+        TableDefinitions declared = TableDefinitions.of(all);
         onTrino = TrinoSqlEngine.open(trino.config().jdbcUrl(), lake, new LakeTableResolver(declared, MODELS));
         onDuckDb = LocalSqlEngine.open(lake, declared);
     }
@@ -96,7 +109,8 @@ class TrinoParityIT {
     @Test
     void trinoCreatedTheTablesFromTheGeneratedDdl() {
         assertThat(onTrino.tables()).extracting(t -> t.qualifiedName())
-                .containsExactly("finance_rejected.expenses", "finance_staging.expenses", "test_staging.all_types");
+                .containsExactlyInAnyOrder("finance_rejected.expenses", "finance_staging.expenses", "test_staging.all_types",
+                        "finance_ods.expense", "finance_analytical.expense_facts", "finance_analytical.monthly_spend_by_department");
         assertThat(onTrino.unavailableTables()).isEmpty();
         QueryResult columns = onTrino.query("SELECT column_name, data_type FROM information_schema.columns"
                 + " WHERE table_schema = 'finance_staging' AND table_name = 'expenses' ORDER BY ordinal_position");
@@ -194,7 +208,7 @@ class TrinoParityIT {
                 .hasMessage("Query failed: line 1:8: Column 'nope' cannot be resolved");
         assertThatThrownBy(() -> onTrino.query("SELECT * FROM finance_staging.nothing"))
                 .hasMessageStartingWith("Query failed: line 1:15: Table 'hive.finance_staging.nothing' does not exist")
-                .hasMessageContaining("Tables: finance_rejected.expenses, finance_staging.expenses");
+                .hasMessageContaining("finance_ods.expense, finance_rejected.expenses, finance_staging.expenses");
         assertThat(onTrino.query("SELECT count(*) AS n FROM finance_rejected.expenses").value(0, "n")).isEqualTo(400L);
     }
 

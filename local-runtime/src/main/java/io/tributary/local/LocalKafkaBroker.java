@@ -7,6 +7,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -52,7 +54,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             Files.createDirectories(logDir);
             Properties props = brokerProperties(logDir, brokerPort, controllerPort);
             overrides.forEach(props::setProperty);
-            formatOnce(dataDir, logDir, props);
+            formatOnce(dataDir, logDir, props, List.of());
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
             LOG.info("Kafka broker started on localhost:{} (log dir {})", brokerPort, logDir);
@@ -60,6 +62,62 @@ public final class LocalKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new LocalRuntimeException("Could not prepare the Kafka broker's data folder " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts a broker that authenticates every client with SASL/SCRAM-SHA-512 and authorises with
+     * ACLs (Kafka's StandardAuthorizer, deny when no ACL matches). {@code platformUser} is the
+     * super user: the broker talks to itself as that user and its SCRAM credential is written into
+     * the cluster metadata when the log directory is formatted, so it works before any Admin call.
+     * The controller listener stays PLAINTEXT on localhost (KRaft controllers cannot use SCRAM,
+     * whose credentials live in the metadata they serve); its anonymous principal is the broker
+     * registering with its own controller, hence a super user too.
+     */
+    public static LocalKafkaBroker startSecured(Path dataDir, int port, String platformUser, String platformPassword) {
+        requireScramSafe("platform user name", platformUser);
+        requireScramSafe("platform password", platformPassword);
+        int brokerPort = port == 0 ? Ports.freePort() : Ports.requireFree("Kafka broker", port);
+        int controllerPort = Ports.freePort();
+        try {
+            Path logDir = dataDir.resolve("kafka-logs");
+            Files.createDirectories(logDir);
+            Properties props = brokerProperties(logDir, brokerPort, controllerPort);
+            securedProperties(brokerPort, controllerPort, platformUser, platformPassword).forEach(props::setProperty);
+            String scram = "SCRAM-SHA-512=[name=" + platformUser + ",password=" + platformPassword + "]";
+            formatOnce(dataDir, logDir, props, List.of("--add-scram", scram));
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server.startup();
+            LOG.info("Secured Kafka broker started on localhost:{} (SASL_PLAINTEXT, SCRAM-SHA-512, ACLs; super user {}; log dir {})",
+                    brokerPort, platformUser, logDir);
+            return new LocalKafkaBroker(server, brokerPort);
+        } catch (IOException e) {
+            throw new LocalRuntimeException("Could not prepare the Kafka broker's data folder " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The format tool's {@code [name=…,password=…]} and the JAAS line have no escaping for these characters. */
+    private static void requireScramSafe(String what, String value) {
+        if (value == null || value.isEmpty() || value.chars().anyMatch(c -> ",[]=\"\\ ".indexOf(c) >= 0 || c < 0x20)) {
+            // The value itself stays out of the message: it may be a password.
+            throw new LocalRuntimeException("The " + what + " of a secured broker must be non-empty, without spaces, control characters or any of , [ ] = \" \\");
+        }
+    }
+
+    static Map<String, String> securedProperties(int brokerPort, int controllerPort, String platformUser, String platformPassword) {
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("listeners", "SASL_PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
+        p.put("advertised.listeners", "SASL_PLAINTEXT://localhost:" + brokerPort);
+        p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+        p.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
+        p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + platformUser
+                        + "\" password=\"" + platformPassword + "\";");
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("allow.everyone.if.no.acl.found", "false");
+        p.put("super.users", "User:" + platformUser + ";User:ANONYMOUS");
+        return p;
     }
 
     static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort) {
@@ -90,7 +148,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     /** Formats the log directory on first start only; a restart keeps the cluster id and the data. */
-    private static void formatOnce(Path dataDir, Path logDir, Properties props) throws IOException {
+    private static void formatOnce(Path dataDir, Path logDir, Properties props, List<String> extraArgs) throws IOException {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
@@ -99,9 +157,18 @@ public final class LocalKafkaBroker implements AutoCloseable {
         try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
             props.store(w, "generated by Tributary for formatting");
         }
+        List<String> args = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
+        args.addAll(extraArgs);
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
-                new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int rc;
+        try {
+            rc = StorageTool.execute(args.toArray(String[]::new), new PrintStream(captured, true, StandardCharsets.UTF_8));
+        } finally {
+            if (!extraArgs.isEmpty()) {
+                // A secured broker's file holds the inter-broker password; the broker is configured from memory.
+                Files.deleteIfExists(config);
+            }
+        }
         if (rc != 0) {
             throw new LocalRuntimeException("Formatting the Kafka log directory " + logDir + " failed: "
                     + captured.toString(StandardCharsets.UTF_8).trim());

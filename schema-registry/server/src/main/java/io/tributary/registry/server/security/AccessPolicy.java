@@ -8,9 +8,11 @@ import java.util.function.IntFunction;
 
 /**
  * Who may do what. With authentication off, everyone may do everything. With basic
- * authentication on, writes need a known user; with zone authorisation on, a user may write only
- * subjects of its own zones ({@code zone:<zone>} roles) and only admins may change registry-wide
- * settings. Reads follow {@link ReadAccess}.
+ * authentication on, writes need a known user; with zone authorisation on, a user may register,
+ * delete and configure the subjects of its own zones ({@code zone:<zone>} roles), register
+ * (only) under subjects its {@code write:} grants name, and only admins may change registry-wide
+ * settings. Reads follow {@link ReadAccess}; per zone, a user reads its zones' subjects and those
+ * its {@code read:} and {@code write:} grants name (see {@link RegistryPrincipal}).
  */
 public final class AccessPolicy {
 
@@ -80,12 +82,22 @@ public final class AccessPolicy {
         if (target.kind() != RequestTarget.Kind.SUBJECT) {
             return Decision.forbidden("User '" + principal.name() + "' may not change registry-wide settings: that needs the admin role.");
         }
-        Optional<String> zone = ZoneOfSubject.of(target.subject());
-        if (zone.isPresent() && principal.zones().contains(zone.get())) {
+        String subject = target.subject();
+        if (principal.ownsZoneOf(subject)) {
             return Decision.ALLOW;
         }
-        return Decision.forbidden("User '" + principal.name() + "' may write only subjects of zones " + principal.zones()
-                + "; subject '" + target.subject() + "' " + zone.map(z -> "belongs to zone '" + z + "'").orElse("belongs to no zone") + ".");
+        if (target.operation() == RequestTarget.Operation.REGISTER && principal.mayRegister(subject)) {
+            return Decision.ALLOW;
+        }
+        Optional<String> zone = ZoneOfSubject.of(subject);
+        String where = zone.map(z -> "belongs to zone '" + z + "'").orElse("belongs to no zone");
+        if (principal.mayRegister(subject)) {
+            return Decision.forbidden("User '" + principal.name() + "' may register schemas under subject '" + subject
+                    + "' but not " + (target.operation() == RequestTarget.Operation.DELETE ? "delete" : "configure")
+                    + " it: that needs the zone:" + zone.orElse("<zone>") + " or admin role.");
+        }
+        return Decision.forbidden("User '" + principal.name() + "' may write only " + principal.describeWrites() + "; subject '"
+                + subject + "' " + where + ".");
     }
 
     private Decision decideRead(RequestTarget target, RegistryPrincipal principal, IntFunction<List<String>> subjectsOfId) {
@@ -100,16 +112,16 @@ public final class AccessPolicy {
         }
         switch (target.kind()) {
             case SUBJECT:
-                return mayReadSubject(principal, target.subject()) ? Decision.ALLOW : Decision.forbidden("User '"
-                        + principal.name() + "' may read only subjects of zones " + principal.zones() + ", not '" + target.subject() + "'.");
+                return principal.mayRead(target.subject()) ? Decision.ALLOW : Decision.forbidden("User '"
+                        + principal.name() + "' may read only " + principal.describeReads() + ", not '" + target.subject() + "'.");
             case SCHEMA_ID:
                 List<String> holders = subjectsOfId.apply(target.schemaId());
                 // An unknown id is left to answer 40403.
-                if (holders.isEmpty() || holders.stream().anyMatch(s -> mayReadSubject(principal, s))) {
+                if (holders.isEmpty() || holders.stream().anyMatch(principal::mayRead)) {
                     return Decision.ALLOW;
                 }
                 return Decision.forbidden("User '" + principal.name() + "' may not read schema " + target.schemaId()
-                        + ": no subject of zones " + principal.zones() + " holds it.");
+                        + ": it may read only " + principal.describeReads() + ", and none of them holds it.");
             default:
                 return Decision.ALLOW;
         }
@@ -126,10 +138,6 @@ public final class AccessPolicy {
         if (user.readsEverything()) {
             return subjects;
         }
-        return subjects.stream().filter(s -> mayReadSubject(user, s)).toList();
-    }
-
-    private static boolean mayReadSubject(RegistryPrincipal principal, String subject) {
-        return ZoneOfSubject.of(subject).map(principal.zones()::contains).orElse(false);
+        return subjects.stream().filter(user::mayRead).toList();
     }
 }

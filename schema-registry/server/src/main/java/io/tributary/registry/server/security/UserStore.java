@@ -20,7 +20,8 @@ import java.util.Set;
  * The users allowed in, read from a file in the format Confluent's registry uses for basic
  * authentication (Jetty's realm file): one user a line, {@code name: password[,role...]}. A
  * password may be given as {@code SHA-256:<hex digest>} instead of in clear. Lines starting
- * with {@code #} and blank lines are ignored.
+ * with {@code #} and blank lines are ignored. Roles are described in {@link RegistryPrincipal}; a
+ * malformed {@code read:} or {@code write:} grant is refused with its line.
  */
 public final class UserStore {
     private record User(String password, boolean hashed, Set<String> roles) {
@@ -67,6 +68,11 @@ public final class UserStore {
                 if (!parts[p].isBlank()) {
                     roles.add(parts[p].trim());
                 }
+            }
+            try {
+                new RegistryPrincipal(name, roles);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + " line " + (i + 1) + ": user '" + name + "': " + e.getMessage(), e);
             }
             boolean hashed = password.regionMatches(true, 0, SHA256_PREFIX, 0, SHA256_PREFIX.length());
             if (hashed) {

@@ -23,14 +23,14 @@ class AccessPolicyTest {
     @Test
     void requestsAreClassifiedByMethodAndPath() {
         assertThat(RequestTarget.of("POST", List.of("subjects", "a.b.c-value", "versions")))
-                .isEqualTo(new RequestTarget(true, RequestTarget.Kind.SUBJECT, "a.b.c-value", null));
+                .isEqualTo(new RequestTarget(RequestTarget.Operation.REGISTER, RequestTarget.Kind.SUBJECT, "a.b.c-value", null));
         assertThat(RequestTarget.of("POST", List.of("subjects", "a.b.c-value")).write()).isFalse();
         assertThat(RequestTarget.of("DELETE", List.of("subjects", "s", "versions", "1")).write()).isTrue();
         assertThat(RequestTarget.of("PUT", List.of("config")).kind()).isEqualTo(RequestTarget.Kind.GLOBAL);
         assertThat(RequestTarget.of("GET", List.of("config")).write()).isFalse();
         assertThat(RequestTarget.of("PUT", List.of("mode", "s")).kind()).isEqualTo(RequestTarget.Kind.SUBJECT);
         assertThat(RequestTarget.of("POST", List.of("compatibility", "subjects", "s", "versions", "latest")))
-                .isEqualTo(new RequestTarget(false, RequestTarget.Kind.SUBJECT, "s", null));
+                .isEqualTo(new RequestTarget(RequestTarget.Operation.READ, RequestTarget.Kind.SUBJECT, "s", null));
         assertThat(RequestTarget.of("GET", List.of("schemas", "ids", "12", "schema")).schemaId()).isEqualTo(12);
     }
 
@@ -83,6 +83,69 @@ class AccessPolicyTest {
         assertThat(ZoneOfSubject.of("finance.staging.orders-shop.Order")).hasValue("finance");
         assertThat(ZoneOfSubject.of("orders-value")).isEmpty();
         assertThat(ZoneOfSubject.of("Finance.x-value")).isEmpty();
+    }
+
+    @Test
+    void writesAreToldApart() {
+        assertThat(RequestTarget.of("DELETE", List.of("subjects", "s")).operation()).isEqualTo(RequestTarget.Operation.DELETE);
+        assertThat(RequestTarget.of("PUT", List.of("config", "s")).operation()).isEqualTo(RequestTarget.Operation.CONFIGURE);
+        assertThat(RequestTarget.of("DELETE", List.of("mode", "s")).operation()).isEqualTo(RequestTarget.Operation.CONFIGURE);
+        assertThat(RequestTarget.of("POST", List.of("subjects", "s", "versions")).operation()).isEqualTo(RequestTarget.Operation.REGISTER);
+        assertThat(RequestTarget.of("POST", List.of("subjects", "s")).operation()).isEqualTo(RequestTarget.Operation.READ);
+    }
+
+    @Test
+    void writeGrantsRegisterButNeverDeleteOrConfigure() {
+        RegistryPrincipal producer = new RegistryPrincipal("finance-producer", Set.of("write:finance.landing.*"));
+        assertThat(decide("POST", producer, "subjects", "finance.landing.expenses-value", "versions")).isEqualTo(Outcome.ALLOW);
+        assertThat(decide("POST", producer, "subjects", "finance.staging.expenses-value", "versions")).isEqualTo(Outcome.FORBIDDEN);
+        assertThat(decide("DELETE", producer, "subjects", "finance.landing.expenses-value")).isEqualTo(Outcome.FORBIDDEN);
+        assertThat(decide("PUT", producer, "config", "finance.landing.expenses-value")).isEqualTo(Outcome.FORBIDDEN);
+        assertThat(decide("PUT", producer, "mode", "finance.landing.expenses-value")).isEqualTo(Outcome.FORBIDDEN);
+        // What it registers it may read back (a serializer looks its id up).
+        assertThat(decide("GET", producer, "subjects", "finance.landing.expenses-value", "versions", "latest")).isEqualTo(Outcome.ALLOW);
+        assertThat(decide("POST", producer, "subjects", "finance.landing.expenses-value")).isEqualTo(Outcome.ALLOW);
+        assertThat(decide("GET", producer, "subjects", "finance.staging.expenses-value", "versions")).isEqualTo(Outcome.FORBIDDEN);
+        assertThat(zones.decide(RequestTarget.of("DELETE", List.of("subjects", "finance.landing.x-value")), producer, id -> List.of())
+                .reason()).contains("may register", "not delete", "zone:finance");
+    }
+
+    @Test
+    void readGrantsOpenPublishedSubjectsOfAnotherZoneAndNothingElse() {
+        RegistryPrincipal analyst = new RegistryPrincipal("finance-analyst",
+                Set.of("read:finance.staging.*", "read:hr.staging.departments-*"));
+        assertThat(decide("GET", analyst, "subjects", "hr.staging.departments-value", "versions", "1")).isEqualTo(Outcome.ALLOW);
+        assertThat(decide("GET", analyst, "subjects", "hr.staging.departments_private-value", "versions")).isEqualTo(Outcome.FORBIDDEN);
+        assertThat(decide("GET", analyst, "subjects", "hr.staging.employees-value", "versions")).isEqualTo(Outcome.FORBIDDEN);
+        assertThat(decide("POST", analyst, "subjects", "hr.staging.departments-value", "versions")).isEqualTo(Outcome.FORBIDDEN);
+        assertThat(decide("POST", analyst, "subjects", "finance.staging.expenses-value", "versions")).isEqualTo(Outcome.FORBIDDEN);
+        assertThat(zones.readableSubjects(analyst, List.of("hr.staging.departments-value", "hr.staging.employees-value",
+                "finance.staging.expenses-value", "finance.landing.expenses-value")))
+                .containsExactly("hr.staging.departments-value", "finance.staging.expenses-value");
+        assertThat(zones.decide(RequestTarget.of("GET", List.of("schemas", "ids", "7")), analyst,
+                id -> List.of("hr.staging.departments-value")).outcome()).isEqualTo(Outcome.ALLOW);
+        assertThat(zones.decide(RequestTarget.of("GET", List.of("schemas", "ids", "7")), analyst,
+                id -> List.of("hr.staging.employees-value")).outcome()).isEqualTo(Outcome.FORBIDDEN);
+        assertThat(zones.decide(RequestTarget.of("GET", List.of("subjects", "hr.staging.employees-value", "versions")), analyst,
+                id -> List.of()).reason()).contains("hr.staging.departments-*");
+    }
+
+    @Test
+    void grantsAreExactSubjectsOrPrefixes() {
+        assertThat(new SubjectPattern("a.b.c-value").matches("a.b.c-value")).isTrue();
+        assertThat(new SubjectPattern("a.b.c-value").matches("a.b.c-value2")).isFalse();
+        assertThat(new SubjectPattern("a.b.c-*").matches("a.b.c-key")).isTrue();
+        assertThat(new SubjectPattern("a.b.c-*").matches("a.b.cd-key")).isFalse();
+        assertThatThrownBy(() -> new SubjectPattern("a.*.c")).hasMessageContaining("'*' may only end");
+        assertThatThrownBy(() -> new RegistryPrincipal("x", Set.of("read:"))).hasMessageContaining("role 'read:'");
+    }
+
+    @Test
+    void aMalformedGrantInTheUsersFileNamesItsLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("users");
+        Files.writeString(file, "ok: pw, read:finance.*\nbad: pw, write:finance.*.x\n");
+        assertThatThrownBy(() -> UserStore.load(file)).hasMessageContaining("line 2").hasMessageContaining("user 'bad'")
+                .hasMessageContaining("write:finance.*.x");
     }
 
     private Outcome decide(String method, RegistryPrincipal principal, String... path) {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Kafka-native ingestion by insight zones: landing -> staging -> ods -> analytical, landed in S3 as Parquet.",
         subcommands = {UpCommand.class, StatusCommand.class, DownCommand.class, ZonesCommand.class, SqlCommand.class,
                 DemoCommand.class, RejectsCommand.class, ReplayCommand.class, CatalogCommand.class, StewardCommand.class,
-                IngestCommand.class, BatchesCommand.class, CommandLine.HelpCommand.class})
+                IngestCommand.class, BatchesCommand.class, AccessCommand.class, ClientConfigCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -40,6 +40,9 @@ public final class PlatformOptions {
     @Option(names = "--ingest-port", defaultValue = "8091", description = "HTTP ingest service port (default: ${DEFAULT-VALUE})")
     int ingestPort;
 
+    @Option(names = "--open", description = "Start the platform without security (no authentication, no ACLs): for quick tries only")
+    boolean open;
+
     public PlatformConfig config() {
         Installation installation = Installation.current();
         Path data = dataDir != null ? dataDir
@@ -49,7 +52,8 @@ public final class PlatformOptions {
         return PlatformConfig.defaults(installation, data.toAbsolutePath(), zones.toAbsolutePath(),
                 new PlatformPorts(kafkaPort, s3Port, registryPort, connectPort, processorsPort))
                 .withEngine(engine == null ? PlatformConfig.QueryEngine.DUCKDB : queryEngine(engine), trinoPort)
-                .withIngestPort(ingestPort);
+                .withIngestPort(ingestPort)
+                .withSecurity(!open);
     }
 
     /** The engine asked for with --engine, if any. */

@@ -4,9 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.tributary.cli.security.RoleArguments;
+import io.tributary.cli.security.ZoneSecurity;
 import io.tributary.model.DescriptorLoader;
 import io.tributary.model.ZoneDescriptor;
 import io.tributary.registry.client.HttpSchemaRegistry;
+import io.tributary.security.ZonePrincipal;
+import io.tributary.security.acl.AclPlan;
+import io.tributary.security.cloud.CloudPolicyWriter;
 import io.tributary.topics.ApplyResult;
 import io.tributary.topics.ClusterProfile;
 import io.tributary.topics.ZonePlan;
@@ -19,7 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "zones", mixinStandardHelpOptions = true, description = "Zones as code: plan and apply zone descriptors.",
-        subcommands = {ZonesCommand.Plan.class, ZonesCommand.Apply.class, ZonesCommand.Validate.class})
+        subcommands = {ZonesCommand.Plan.class, ZonesCommand.Apply.class, ZonesCommand.Validate.class,
+                ZonesCommand.RotateCredentials.class, ZonesCommand.Cloud.class})
 final class ZonesCommand {
 
     /** Options every zones subcommand shares. */
@@ -39,6 +45,20 @@ final class ZonesCommand {
                 case "single-node" -> ClusterProfile.singleNode();
                 case "production" -> ClusterProfile.production();
                 default -> throw new UserFacingException("--cluster-profile: '" + profile + "' is not single-node or production");
+            };
+        }
+
+        @Option(names = "--acls", defaultValue = "auto", paramLabel = "auto|on|off",
+                description = "Manage the zones' ACLs and credentials: auto (when the client config authenticates with SASL), on, off;"
+                        + " default: ${DEFAULT-VALUE}")
+        String acls;
+
+        boolean managesAcls() {
+            return switch (acls) {
+                case "auto" -> ZoneSecurity.authenticates(cluster.settings());
+                case "on" -> true;
+                case "off" -> false;
+                default -> throw new UserFacingException("--acls: '" + acls + "' is not auto, on or off");
             };
         }
 
@@ -80,6 +100,11 @@ final class ZonesCommand {
             try (ZoneTopics topics = target.connect()) {
                 List<ZonePlan> plans = topics.plan(zones);
                 plans.forEach(p -> spec.commandLine().getOut().println(p.render(deleteUnmanaged)));
+                if (target.managesAcls()) {
+                    try (ZoneSecurity security = ZoneSecurity.connect(target.cluster.settings())) {
+                        spec.commandLine().getOut().println(security.plan(zones).render());
+                    }
+                }
                 return plans.stream().anyMatch(ZonePlan::hasProblems) ? 1 : 0;
             }
         }
@@ -92,6 +117,9 @@ final class ZonesCommand {
 
         @Option(names = "--delete-unmanaged", description = "Also delete zone topics absent from the descriptors (data is lost)")
         boolean deleteUnmanaged;
+
+        @Mixin
+        SecretsOption secrets;
 
         @Spec
         CommandSpec spec;
@@ -107,10 +135,73 @@ final class ZonesCommand {
                         throw new UserFacingException("zone " + plan.zone() + ": the plan has problems; nothing was applied");
                     }
                 }
-                List<ApplyResult> results = topics.apply(plans, deleteUnmanaged);
-                results.forEach(r -> spec.commandLine().getOut().println(r.render()));
+                boolean acls = target.managesAcls();
+                // The ACL plan is made before anything changes, so that a descriptor asking for forbidden access stops it all.
+                try (ZoneSecurity security = acls ? ZoneSecurity.connect(target.cluster.settings()) : null) {
+                    AclPlan aclPlan = acls ? security.plan(zones) : null;
+                    List<ApplyResult> results = topics.apply(plans, deleteUnmanaged);
+                    results.forEach(r -> spec.commandLine().getOut().println(r.render()));
+                    if (acls) {
+                        List<String> credentials = security.apply(zones, aclPlan, secrets.open());
+                        spec.commandLine().getOut().println(aclPlan.hasChanges() ? aclPlan.render() : "ACLs: no changes.");
+                        spec.commandLine().getOut().println(credentials.isEmpty() ? "Credentials: no changes."
+                                : "Credentials set for " + String.join(", ", credentials) + " (passwords in " + secrets.path() + ")");
+                    }
+                }
                 return 0;
             }
+        }
+    }
+
+    @Command(name = "rotate-credentials", mixinStandardHelpOptions = true,
+            description = "Gives a zone role a new random password, on the cluster and in the secrets file; the old one stops working.")
+    static final class RotateCredentials implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<zone>")
+        String zone;
+
+        @Parameters(index = "1", paramLabel = "<role>", description = "producer, validator, canonicaliser, analytical, connect, analyst, steward")
+        String role;
+
+        @Mixin
+        ClusterOptions cluster;
+
+        @Mixin
+        SecretsOption secrets;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ZonePrincipal principal = RoleArguments.principal(zone, role);
+            try (ZoneSecurity security = ZoneSecurity.connect(cluster.settings())) {
+                security.rotate(principal, secrets.open());
+            }
+            spec.commandLine().getOut().println("Rotated the credential of " + principal.userName() + "; the new password is in "
+                    + secrets.path() + " (`tributary client-config " + zone + " " + role + "` prints the client properties).");
+            return 0;
+        }
+    }
+
+    @Command(name = "cloud", mixinStandardHelpOptions = true,
+            description = "Writes the zones' AWS IAM policies, Lake Formation grants and a CloudFormation template that deploys them.")
+    static final class Cloud implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<dir>", description = "Folder of zone descriptors (*.yaml)")
+        Path dir;
+
+        @Option(names = {"-o", "--out"}, required = true, paramLabel = "<dir>", description = "Folder to write the documents to")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            List<ZoneDescriptor> zones = DescriptorLoader.loadDirectory(dir);
+            CloudPolicyWriter.write(zones, out);
+            spec.commandLine().getOut().println("Wrote the cloud policies of " + zones.size() + " zone(s) to " + out
+                    + " (" + CloudPolicyWriter.TEMPLATE_FILE + " deploys them).");
+            return 0;
         }
     }
 }

@@ -10,9 +10,12 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,6 +51,7 @@ import io.tributary.cli.platform.Progress;
 import io.tributary.local.LocalRuntimeException;
 import io.tributary.local.Ports;
 import io.tributary.model.ClientSettings;
+import io.tributary.security.credentials.CredentialStore;
 
 /**
  * The walking skeleton end to end, on the real parts as `tributary up` runs them, each its own
@@ -72,7 +77,8 @@ class EndToEndIT {
     @BeforeAll
     void up() {
         Installation installation = Installation.current();
-        PlatformPorts ports = new PlatformPorts(Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort());
+        // Zone processors take consecutive ports from the processors port, one per zone.
+        PlatformPorts ports = new PlatformPorts(Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freeRange(3));
         config = PlatformConfig.defaults(installation, dataDir, installation.home().resolve("examples/zones"), ports)
                 .withIngestPort(Ports.freePort());
         platform = new LocalPlatform(config);
@@ -103,7 +109,7 @@ class EndToEndIT {
         assertThat(status).extracting(ComponentStatus::name)
                 .containsExactly("kafka-broker", "s3", "schema-registry", "connect", "finance-validator", "hr-validator", "ingest");
         assertThat(status).allSatisfy(s -> assertThat(s.state()).isEqualTo(ComponentStatus.State.UP));
-        assertThat(status.get(0).address()).isEqualTo("localhost:" + config.ports().kafka());
+        assertThat(status.get(0).address()).isEqualTo("localhost:" + config.ports().kafka() + " (SASL_PLAINTEXT, SCRAM-SHA-512, ACLs)");
         assertThat(status.get(2).address()).isEqualTo("http://localhost:" + config.ports().registry());
         assertThat(status).allSatisfy(s -> assertThat(Path.of(s.logFile())).startsWith(config.layout().logs()).exists());
     }
@@ -199,25 +205,57 @@ class EndToEndIT {
 
     @Test
     @Order(5)
+    void noPasswordIsInAnyLogCommandLineOrStatusAndSecretsAreOwnerOnly() throws Exception {
+        CredentialStore secrets = CredentialStore.open(config.layout().secretsFile());
+        assertThat(secrets.users()).contains("tributary-platform", "finance-validator", "finance-producer", "hr-analyst");
+        List<String> passwords = secrets.users().stream().map(u -> secrets.require(u).reveal()).toList();
+        StringWriter status = new StringWriter();
+        StatusCommand.print(platform.status(), new PrintWriter(status));
+        List<String> places = new ArrayList<>(List.of(status.toString(), Files.readString(config.layout().stateFile())));
+        for (ComponentStatus component : platform.status()) {
+            places.add(Files.readString(Path.of(component.logFile())));
+            places.add(ProcessHandle.of(component.pid()).flatMap(h -> h.info().commandLine()).orElse(""));
+        }
+        for (String place : places) {
+            for (String password : passwords) {
+                assertThat(place).doesNotContain(password);
+            }
+        }
+        try (var files = Files.list(config.layout().secrets())) {
+            for (Path file : files.toList()) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString()).isEqualTo("rw-------");
+            }
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config.layout().clientProperties()))).isEqualTo("rw-------");
+        // Without credentials the broker refuses: a plain client cannot even list topics.
+        try (Admin anonymous = Admin.create(Map.<String, Object>of("bootstrap.servers", config.kafkaBootstrap(),
+                "request.timeout.ms", 3000, "default.api.timeout.ms", 5000))) {
+            assertThatThrownBy(() -> anonymous.listTopics().names().get()).isInstanceOf(java.util.concurrent.ExecutionException.class);
+        }
+    }
+
+    @Test
+    @Order(6)
     void applyingTheZonesAgainChangesNothing() {
         StringWriter out = new StringWriter();
         var cli = Main.commandLine();
         cli.setOut(new PrintWriter(out));
         int rc = cli.execute("zones", "apply", config.zonesDir().toString(),
-                "--client-config", config.layout().clientProperties().toString(), "--registry-url", config.registryUrl());
+                "--client-config", config.layout().clientProperties().toString(), "--registry-url", config.registryUrl(),
+                "--secrets", config.layout().secretsFile().toString());
         assertThat(rc).isZero();
-        assertThat(out.toString()).contains("No changes.");
+        assertThat(out.toString()).contains("No changes.", "ACLs: no changes.", "Credentials: no changes.");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aSecondUpIsRefusedWhileRunning() {
         assertThatThrownBy(() -> platform.up(Progress.SILENT))
                 .isInstanceOf(LocalRuntimeException.class).hasMessageContaining("already running");
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aPortInUseIsReportedBeforeAnythingStarts(@TempDir Path otherData) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             PlatformPorts ports = new PlatformPorts(taken.getLocalPort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort());
@@ -230,7 +268,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void downStopsEverything() {
         List<Long> pids = platform.status().stream().map(ComponentStatus::pid).toList();
         assertThat(platform.down(Progress.SILENT)).isEqualTo(7);

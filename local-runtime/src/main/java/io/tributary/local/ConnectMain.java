@@ -33,6 +33,11 @@ public final class ConnectMain implements Callable<Integer> {
                 overrides.put("admin." + k, v);
             }
         });
+        // Connector configs name secrets as ${file:<path>:<key>} rather than holding them (GET /connectors/x/config shows configs).
+        overrides.put("config.providers", "file");
+        overrides.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        // A connector may run as its zone's principal (producer./consumer./admin.override.* in its config).
+        overrides.put("connector.client.config.override.policy", "All");
         if (!pluginPath.isEmpty()) {
             for (Path p : pluginPath) {
                 if (!java.nio.file.Files.isDirectory(p)) {

@@ -69,9 +69,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
      * ACLs (Kafka's StandardAuthorizer, deny when no ACL matches). {@code platformUser} is the
      * super user: the broker talks to itself as that user and its SCRAM credential is written into
      * the cluster metadata when the log directory is formatted, so it works before any Admin call.
-     * The controller listener stays PLAINTEXT on localhost (KRaft controllers cannot use SCRAM,
-     * whose credentials live in the metadata they serve); its anonymous principal is the broker
-     * registering with its own controller, hence a super user too.
+     * The controller listener authenticates with SASL/PLAIN (KRaft controllers cannot use SCRAM,
+     * whose credentials live in the metadata they serve), knowing the platform user alone.
      */
     public static LocalKafkaBroker startSecured(Path dataDir, int port, String platformUser, String platformPassword) {
         requireScramSafe("platform user name", platformUser);
@@ -107,16 +106,23 @@ public final class LocalKafkaBroker implements AutoCloseable {
         Map<String, String> p = new java.util.LinkedHashMap<>();
         p.put("listeners", "SASL_PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
         p.put("advertised.listeners", "SASL_PLAINTEXT://localhost:" + brokerPort);
-        p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
         p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
         p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
         p.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
         p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + platformUser
                         + "\" password=\"" + platformPassword + "\";");
+        // The controller cannot use SCRAM (its credentials live in the metadata the controller serves), so its listener
+        // takes SASL/PLAIN with the platform user alone: no anonymous principal needs to be a super user.
+        p.put("sasl.mechanism.controller.protocol", "PLAIN");
+        p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.put("listener.name.controller.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + platformUser
+                        + "\" password=\"" + platformPassword + "\" user_" + platformUser + "=\"" + platformPassword + "\";");
         p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         p.put("allow.everyone.if.no.acl.found", "false");
-        p.put("super.users", "User:" + platformUser + ";User:ANONYMOUS");
+        p.put("super.users", "User:" + platformUser);
         return p;
     }
 

@@ -19,6 +19,21 @@ public final class Ports {
         }
     }
 
+    /** The first of {@code count} consecutive free ports (for components numbered from a base port, like zone processors). */
+    public static int freeRange(int count) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = freePort();
+            boolean free = true;
+            for (int i = 1; i < count && free; i++) {
+                free = base + i <= 65_535 && isFree(base + i);
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new LocalRuntimeException("Found no " + count + " consecutive free ports on localhost");
+    }
+
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);

@@ -3,7 +3,6 @@ package io.tributary.cli.platform;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.tributary.catalog.trino.TrinoServerConfig;
 import io.tributary.model.ClientSettings;
@@ -20,9 +19,11 @@ public final class ComponentCommands {
     public static final String INGEST_CREDENTIALS_ENV = "TRIBUTARY_INGEST_CREDENTIALS";
 
     private final PlatformConfig config;
+    private final PlatformSecrets secrets;
 
     public ComponentCommands(PlatformConfig config) {
         this.config = config;
+        this.secrets = new PlatformSecrets(config);
     }
 
     public static String validatorName(String zone) {
@@ -31,9 +32,12 @@ public final class ComponentCommands {
 
     public ComponentSpec broker() {
         PlatformLayout layout = config.layout();
-        return new ComponentSpec(BROKER, config.kafkaBootstrap(),
-                javaMain("512m", "io.tributary.local.BrokerMain",
-                        "--data-dir=" + layout.kafkaData(), "--port=" + config.ports().kafka()),
+        List<String> args = new ArrayList<>(List.of("--data-dir=" + layout.kafkaData(), "--port=" + config.ports().kafka()));
+        if (config.secured()) {
+            args.add("--credentials-file=" + secrets.brokerCredentials());
+        }
+        return new ComponentSpec(BROKER, config.kafkaBootstrap() + (config.secured() ? " (SASL_PLAINTEXT, SCRAM-SHA-512, ACLs)" : " (open)"),
+                javaMain("512m", "io.tributary.local.BrokerMain", args.toArray(String[]::new)),
                 HealthCheck.tcp(config.ports().kafka()));
     }
 
@@ -49,7 +53,8 @@ public final class ComponentCommands {
     public ComponentSpec registry(ClientSettings kafka) {
         List<String> cmd = new ArrayList<>(javaBase("256m"));
         cmd.add("-Dquarkus.http.port=" + config.ports().registry());
-        prefixed(cmd, "kafka.", kafka.asMap());
+        cmd.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
+        securitySettings(cmd, REGISTRY);
         cmd.add("-jar");
         cmd.add(config.installation().registryJar().toString());
         return new ComponentSpec(REGISTRY, config.registryUrl(), cmd,
@@ -73,9 +78,7 @@ public final class ComponentCommands {
         cmd.add("-Dtributary.schema-registry.url=" + config.registryUrl());
         cmd.add("-Dquarkus.kafka-streams.bootstrap-servers=" + kafka.bootstrapServers());
         cmd.add("-Dkafka-streams.state.dir=" + config.layout().dataDir().resolve("streams").resolve(zone).toAbsolutePath());
-        Map<String, String> rest = new java.util.TreeMap<>(kafka.asMap());
-        rest.remove("bootstrap.servers");
-        prefixed(cmd, "kafka-streams.", rest);
+        securitySettings(cmd, "validator");
         cmd.add("-jar");
         cmd.add(config.installation().validatorJar().toString());
         return new ComponentSpec(validatorName(zone), "http://localhost:" + port + " (application tributary-" + zone + "-validator)",
@@ -99,7 +102,8 @@ public final class ComponentCommands {
         } else {
             cmd.add("-Dtributary.ingest.auth.mode=open");
         }
-        prefixed(cmd, "kafka.", kafka.asMap());
+        cmd.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
+        securitySettings(cmd, INGEST);
         cmd.add("-jar");
         cmd.add(config.installation().ingestJar().toString());
         return new ComponentSpec(INGEST, config.ingestUrl() + " (POST /zones/<zone>/datasets/<dataset>/records)", cmd,
@@ -137,7 +141,10 @@ public final class ComponentCommands {
         return new ArrayList<>(List.of(config.installation().java().toString(), "-Xmx" + heap, "-XX:+UseSerialGC"));
     }
 
-    private static void prefixed(List<String> cmd, String prefix, Map<String, String> settings) {
-        settings.forEach((k, v) -> cmd.add("-D" + prefix + k + "=" + v));
+    /** A secured platform's Kafka security settings reach a Quarkus component through an owner-only file, never its command line. */
+    private void securitySettings(List<String> cmd, String component) {
+        if (config.secured()) {
+            cmd.add("-Dquarkus.config.locations=" + secrets.componentSettings(component).toUri());
+        }
     }
 }

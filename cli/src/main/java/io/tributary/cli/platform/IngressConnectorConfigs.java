@@ -41,6 +41,13 @@ public final class IngressConnectorConfigs {
         // The sample spreadsheets' date-times are UTC; the validator wants an offset on timestamps.
         c.put("xlsx.time.zone", "UTC");
         c.put("landing.bootstrap.servers", platform.kafkaBootstrap());
+        if (platform.secured()) {
+            // The connector's own admin client checks landing topics as the platform; the password stays in client.properties.
+            String file = platform.layout().clientProperties().toAbsolutePath().toString();
+            for (String key : java.util.List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config")) {
+                c.put("landing.admin." + key, "${file:" + file + ":" + key + "}");
+            }
+        }
         c.put("spool.dir", platform.layout().dataDir().resolve("ingress-spool").toAbsolutePath().toString());
         return c;
     }

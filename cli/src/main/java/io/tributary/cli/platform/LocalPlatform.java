@@ -65,8 +65,15 @@ public final class LocalPlatform {
         ComponentCommands commands = new ComponentCommands(config);
         try {
             createDirectories(layout.logs());
-            ClientSettings kafka = ClientSettings.plaintext(config.kafkaBootstrap());
-            kafka.store(layout.clientProperties());
+            ClientSettings kafka;
+            if (config.secured()) {
+                kafka = new PlatformSecrets(config).prepare();
+            } else {
+                progress.step("WARNING: starting OPEN: no authentication, no ACLs; any local process may read and write every zone."
+                        + " For quick tries only; `tributary up` without --open runs secured");
+                kafka = ClientSettings.plaintext(config.kafkaBootstrap());
+                kafka.store(layout.clientProperties());
+            }
 
             // Trino takes longest and needs nothing to start, so it starts first and is awaited last.
             Started trinoServer = trino ? start(commands.trino(), progress) : null;
@@ -91,6 +98,10 @@ public final class LocalPlatform {
             Started ingest = start(commands.ingest(kafka), progress);
             await(connect, progress);
             ZoneDeployment deployment = new ZoneDeployment(config, kafka);
+            if (config.secured()) {
+                progress.step("Applying the zones' credentials and ACLs");
+                progress.done(deployment.applySecurity(zones, new PlatformSecrets(config).store()));
+            }
             for (ZoneDescriptor zone : zones) {
                 progress.step("Applying zone " + zone.zone() + " (topics, schemas, sink connector)");
                 String summary = deployment.apply(zone);

@@ -16,7 +16,8 @@ public record PlatformConfig(
         SinkSettings sink,
         QueryEngine engine,
         int trinoPort,
-        int ingestPort) {
+        int ingestPort,
+        boolean secured) {
 
     public static final String LAKE_BUCKET = "lake";
     public static final int TRINO_PORT = 8085;
@@ -34,19 +35,28 @@ public record PlatformConfig(
     public static PlatformConfig defaults(Installation installation, Path dataDir, Path zonesDir, PlatformPorts ports) {
         return new PlatformConfig(installation, new PlatformLayout(dataDir), zonesDir, ports, LAKE_BUCKET,
                 "tributary", "tributary-local-secret", Duration.ofSeconds(90), SinkSettings.LOCAL, QueryEngine.DUCKDB, TRINO_PORT,
-                INGEST_PORT);
+                INGEST_PORT, true);
     }
 
     /** The same platform with another query engine. */
     public PlatformConfig withEngine(QueryEngine newEngine, int newTrinoPort) {
         return new PlatformConfig(installation, layout, zonesDir, ports, lakeBucket, s3AccessKey, s3SecretKey, startTimeout, sink,
-                newEngine, newTrinoPort, ingestPort);
+                newEngine, newTrinoPort, ingestPort, secured);
     }
 
     /** The same platform with the ingest service on another port. */
     public PlatformConfig withIngestPort(int newIngestPort) {
         return new PlatformConfig(installation, layout, zonesDir, ports, lakeBucket, s3AccessKey, s3SecretKey, startTimeout, sink,
-                engine, trinoPort, newIngestPort);
+                engine, trinoPort, newIngestPort, secured);
+    }
+
+    /**
+     * The same platform secured (SASL/SCRAM-SHA-512 on the broker, ACLs from the descriptors, the
+     * default) or open (no authentication, no authorisation: for quick tries only).
+     */
+    public PlatformConfig withSecurity(boolean newSecured) {
+        return new PlatformConfig(installation, layout, zonesDir, ports, lakeBucket, s3AccessKey, s3SecretKey, startTimeout, sink,
+                engine, trinoPort, ingestPort, newSecured);
     }
 
     public String ingestUrl() {

@@ -29,6 +29,16 @@ public record PlatformLayout(Path dataDir) {
         return dataDir.resolve("client.properties");
     }
 
+    /** Owner-only folder of the platform's credentials and the components' security settings. */
+    public Path secrets() {
+        return dataDir.resolve("secrets");
+    }
+
+    /** The zones' and the platform's passwords (see {@code CredentialStore}). */
+    public Path secretsFile() {
+        return secrets().resolve("secrets.json");
+    }
+
     public Path stateFile() {
         return dataDir.resolve("platform.json");
     }

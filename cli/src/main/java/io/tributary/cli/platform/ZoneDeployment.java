@@ -2,10 +2,13 @@ package io.tributary.cli.platform;
 
 import java.util.Map;
 
+import io.tributary.cli.security.ZoneSecurity;
 import io.tributary.local.ConnectRest;
 import io.tributary.model.ClientSettings;
 import io.tributary.model.ZoneDescriptor;
 import io.tributary.registry.client.HttpSchemaRegistry;
+import io.tributary.security.acl.AclPlan;
+import io.tributary.security.credentials.CredentialStore;
 import io.tributary.topics.ApplyResult;
 import io.tributary.topics.ClusterProfile;
 import io.tributary.topics.ZonePlan;
@@ -19,6 +22,16 @@ final class ZoneDeployment {
     ZoneDeployment(PlatformConfig config, ClientSettings kafka) {
         this.config = config;
         this.kafka = kafka;
+    }
+
+    /** Gives every zone principal its SCRAM credential and converges the ACLs; returns a one-line summary. */
+    String applySecurity(java.util.List<ZoneDescriptor> zones, CredentialStore secrets) {
+        try (ZoneSecurity security = ZoneSecurity.connect(kafka)) {
+            AclPlan plan = security.plan(zones);
+            java.util.List<String> users = security.apply(zones, plan, secrets);
+            return users.size() + " credential(s) set, " + plan.toCreate().size() + " ACL(s) created, " + plan.toDelete().size()
+                    + " removed; passwords in " + secrets.file();
+        }
     }
 
     /** Applies the zone and returns a one-line summary of what changed. */

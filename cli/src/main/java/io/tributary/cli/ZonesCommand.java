@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 
 import io.tributary.cli.security.RoleArguments;
 import io.tributary.cli.security.ZoneSecurity;
+import io.tributary.cli.strimzi.StrimziZoneResources;
+import io.tributary.cli.strimzi.StrimziZoneWriter;
 import io.tributary.model.DescriptorLoader;
 import io.tributary.model.ZoneDescriptor;
 import io.tributary.registry.client.HttpSchemaRegistry;
@@ -14,6 +16,7 @@ import io.tributary.security.acl.AclPlan;
 import io.tributary.security.cloud.CloudPolicyWriter;
 import io.tributary.topics.ApplyResult;
 import io.tributary.topics.ClusterProfile;
+import io.tributary.topics.StageTopicPolicy;
 import io.tributary.topics.ZonePlan;
 import io.tributary.topics.ZoneTopics;
 import picocli.CommandLine.Command;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "zones", mixinStandardHelpOptions = true, description = "Zones as code: plan and apply zone descriptors.",
         subcommands = {ZonesCommand.Plan.class, ZonesCommand.Apply.class, ZonesCommand.Validate.class,
-                ZonesCommand.RotateCredentials.class, ZonesCommand.Cloud.class})
+                ZonesCommand.RotateCredentials.class, ZonesCommand.Cloud.class, ZonesCommand.Render.class})
 final class ZonesCommand {
 
     /** Options every zones subcommand shares. */
@@ -201,6 +204,55 @@ final class ZonesCommand {
             CloudPolicyWriter.write(zones, out);
             spec.commandLine().getOut().println("Wrote the cloud policies of " + zones.size() + " zone(s) to " + out
                     + " (" + CloudPolicyWriter.TEMPLATE_FILE + " deploys them).");
+            return 0;
+        }
+    }
+
+    @Command(name = "render", mixinStandardHelpOptions = true,
+            description = "Writes every zone as Strimzi resources (KafkaTopic, and KafkaUser with its ACLs) for GitOps: one <zone>.yaml each.")
+    static final class Render implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<dir>", description = "Folder of zone descriptors (*.yaml)")
+        Path dir;
+
+        @Option(names = "--strimzi", required = true, paramLabel = "<out>", description = "Folder to write the resources to (the chart's zones/)")
+        Path out;
+
+        @Option(names = "--kinds", defaultValue = "topics,users", split = ",", paramLabel = "topics,users",
+                description = "What to write: topics (KafkaTopic), users (KafkaUser with ACLs), or both; a chart that renders topics from"
+                        + " its zone values takes users only. Default: ${DEFAULT-VALUE}")
+        List<String> kinds;
+
+        @Option(names = "--cluster", defaultValue = "tributary", description = "The Strimzi Kafka cluster's name (strimzi.io/cluster); default: ${DEFAULT-VALUE}")
+        String cluster;
+
+        @Option(names = "--cluster-profile", defaultValue = "production",
+                description = "single-node (replication 1) or production (replication 3, min ISR 2); default: ${DEFAULT-VALUE}")
+        String profile;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ClusterProfile clusterProfile = switch (profile) {
+                case "single-node" -> ClusterProfile.singleNode();
+                case "production" -> ClusterProfile.production();
+                default -> throw new UserFacingException("--cluster-profile: '" + profile + "' is not single-node or production");
+            };
+            if (!cluster.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+                throw new UserFacingException("--cluster: '" + cluster + "' is not a Kubernetes name (lower case letters, digits, '-')");
+            }
+            List<ZoneDescriptor> zones = DescriptorLoader.loadDirectory(dir);
+            for (String kind : kinds) {
+                if (!kind.equals("topics") && !kind.equals("users")) {
+                    throw new UserFacingException("--kinds: '" + kind + "' is not topics or users");
+                }
+            }
+            var resources = new StrimziZoneResources(cluster, StageTopicPolicy.defaults(clusterProfile))
+                    .of(zones, kinds.contains("topics"), kinds.contains("users"));
+            for (Path file : StrimziZoneWriter.write(resources, out)) {
+                spec.commandLine().getOut().println("Wrote " + file);
+            }
             return 0;
         }
     }

@@ -1,0 +1,149 @@
+package io.tributary.cli.strimzi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourceType;
+
+import io.tributary.model.ZoneDescriptor;
+import io.tributary.security.ZonePrincipal;
+import io.tributary.security.acl.ZoneAcls;
+import io.tributary.topics.DesiredZone;
+import io.tributary.topics.StageTopicPolicy;
+import io.tributary.topics.TopicSpec;
+
+/**
+ * A zone as Strimzi resources, for GitOps: a {@code KafkaTopic} for every topic its descriptor asks
+ * for (as {@code zones apply} would create it) and a {@code KafkaUser} (SCRAM-SHA-512) for every
+ * principal of the zone, with exactly the ACLs the security model derives from the descriptors.
+ * The Strimzi operators then converge the cluster; the resources carry the cluster's label.
+ */
+public final class StrimziZoneResources {
+    public static final String API_VERSION = "kafka.strimzi.io/v1";
+    private static final String ZONE_LABEL = "tributary.io/zone";
+
+    private final String cluster;
+    private final StageTopicPolicy policy;
+
+    public StrimziZoneResources(String cluster, StageTopicPolicy policy) {
+        this.cluster = cluster;
+        this.policy = policy;
+    }
+
+    /** Every zone's resources, by zone; ACLs are derived from all descriptors together (publishing crosses zones). */
+    public Map<String, List<Map<String, Object>>> of(List<ZoneDescriptor> zones) {
+        return of(zones, true, true);
+    }
+
+    /** The zones' topics, users, or both. */
+    public Map<String, List<Map<String, Object>>> of(List<ZoneDescriptor> zones, boolean topics, boolean users) {
+        List<AclBinding> bindings = ZoneAcls.desired(zones);
+        Map<String, List<Map<String, Object>>> byZone = new LinkedHashMap<>();
+        for (ZoneDescriptor zone : zones) {
+            List<Map<String, Object>> resources = new ArrayList<>();
+            for (TopicSpec topic : topics ? DesiredZone.of(zone, policy).topics() : List.<TopicSpec>of()) {
+                resources.add(topic(zone.zone(), topic));
+            }
+            for (ZonePrincipal principal : users ? ZoneAcls.principals(List.of(zone)) : List.<ZonePrincipal>of()) {
+                List<AclBinding> own = bindings.stream().filter(b -> b.entry().principal().equals(principal.principal())).toList();
+                resources.add(user(principal, own));
+            }
+            byZone.put(zone.zone(), resources);
+        }
+        return byZone;
+    }
+
+    private Map<String, Object> topic(String zone, TopicSpec topic) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("topicName", topic.name());
+        spec.put("partitions", topic.partitions());
+        spec.put("replicas", (int) topic.replicationFactor());
+        if (!topic.configs().isEmpty()) {
+            spec.put("config", new TreeMap<>(topic.configs()));
+        }
+        return resource("KafkaTopic", kubernetesName(topic.name()), zone, spec);
+    }
+
+    private Map<String, Object> user(ZonePrincipal principal, List<AclBinding> bindings) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("authentication", Map.of("type", "scram-sha-512"));
+        Map<String, Object> authorization = new LinkedHashMap<>();
+        authorization.put("type", "simple");
+        authorization.put("acls", acls(bindings));
+        spec.put("authorization", authorization);
+        return resource("KafkaUser", principal.userName(), principal.zone(), spec);
+    }
+
+    /** Bindings of one resource and permission become one Strimzi rule with their operations. */
+    private static List<Map<String, Object>> acls(List<AclBinding> bindings) {
+        Map<String, List<AclBinding>> grouped = bindings.stream().collect(Collectors.groupingBy(
+                b -> b.pattern().resourceType() + "|" + b.pattern().name() + "|" + b.pattern().patternType() + "|" + b.entry().permissionType(),
+                TreeMap::new, Collectors.toList()));
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (List<AclBinding> same : grouped.values()) {
+            AclBinding first = same.get(0);
+            Map<String, Object> resource = new LinkedHashMap<>();
+            resource.put("type", resourceType(first.pattern().resourceType()));
+            if (first.pattern().resourceType() != ResourceType.CLUSTER) {
+                resource.put("name", first.pattern().name());
+                resource.put("patternType", first.pattern().patternType() == PatternType.PREFIXED ? "prefix" : "literal");
+            }
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("resource", resource);
+            if (first.entry().permissionType() == AclPermissionType.DENY) {
+                rule.put("type", "deny");
+            }
+            rule.put("operations", same.stream().map(b -> operation(b.entry().operation())).distinct().sorted().toList());
+            rules.add(rule);
+        }
+        return rules;
+    }
+
+    private static String resourceType(ResourceType type) {
+        return switch (type) {
+            case TOPIC -> "topic";
+            case GROUP -> "group";
+            case TRANSACTIONAL_ID -> "transactionalId";
+            case CLUSTER -> "cluster";
+            default -> throw new IllegalArgumentException("Strimzi has no ACL resource type for " + type);
+        };
+    }
+
+    /** Kafka's READ, DESCRIBE_CONFIGS … as Strimzi writes them: Read, DescribeConfigs … */
+    static String operation(AclOperation operation) {
+        StringBuilder out = new StringBuilder();
+        for (String word : operation.name().split("_")) {
+            out.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return out.toString();
+    }
+
+    /** Kubernetes names are lower case, digits, '-' and '.': a topic's '_' becomes '-' (spec.topicName keeps the real name). */
+    static String kubernetesName(String topic) {
+        return topic.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private Map<String, Object> resource(String kind, String name, String zone, Map<String, Object> spec) {
+        Map<String, Object> labels = new LinkedHashMap<>();
+        labels.put("strimzi.io/cluster", cluster);
+        labels.put(ZONE_LABEL, zone);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", name);
+        metadata.put("labels", labels);
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("apiVersion", API_VERSION);
+        resource.put("kind", kind);
+        resource.put("metadata", metadata);
+        resource.put("spec", spec);
+        return resource;
+    }
+}

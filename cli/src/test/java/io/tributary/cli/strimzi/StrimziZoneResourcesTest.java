@@ -1,0 +1,120 @@
+package io.tributary.cli.strimzi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.common.acl.AclBinding;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.tributary.model.DescriptorLoader;
+import io.tributary.model.ZoneDescriptor;
+import io.tributary.security.acl.ZoneAcls;
+import io.tributary.topics.ClusterProfile;
+import io.tributary.topics.DesiredZone;
+import io.tributary.topics.StageTopicPolicy;
+import io.tributary.topics.TopicSpec;
+
+/** The rendered Strimzi resources say exactly what the descriptors say: every topic and ACL, nothing extra. */
+class StrimziZoneResourcesTest {
+    private static final Path HOME = Path.of(System.getProperty("tributary.home", "..")).toAbsolutePath().normalize();
+    private static final List<ZoneDescriptor> ZONES = DescriptorLoader.loadDirectory(HOME.resolve("examples/zones"));
+    private static final StageTopicPolicy POLICY = StageTopicPolicy.defaults(ClusterProfile.production());
+
+    @Test
+    void everyTopicAndAclOfTheDescriptorsIsRenderedAndNothingElse(@TempDir Path out) throws IOException {
+        StrimziZoneWriter.write(new StrimziZoneResources("tributary", POLICY).of(ZONES), out);
+
+        Set<String> expectedTopics = new HashSet<>();
+        ZONES.forEach(z -> DesiredZone.of(z, POLICY).topics().forEach(t -> expectedTopics.add(t.name() + " " + t.partitions() + " "
+                + t.replicationFactor() + " " + t.configs())));
+        Set<String> expectedAcls = new HashSet<>();
+        for (AclBinding b : ZoneAcls.desired(ZONES)) {
+            expectedAcls.add(b.entry().principal().substring("User:".length()) + " " + b.entry().permissionType() + " "
+                    + StrimziZoneResources.operation(b.entry().operation()) + " " + b.pattern().resourceType() + " " + b.pattern().name()
+                    + " " + b.pattern().patternType());
+        }
+        Set<String> expectedUsers = new HashSet<>();
+        ZoneAcls.principals(ZONES).forEach(p -> expectedUsers.add(p.userName()));
+
+        Set<String> topics = new HashSet<>();
+        Set<String> acls = new HashSet<>();
+        Set<String> users = new HashSet<>();
+        for (ZoneDescriptor zone : ZONES) {
+            for (JsonNode r : documents(out.resolve(zone.zone() + ".yaml"))) {
+                assertThat(r.at("/apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1");
+                assertThat(r.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo("tributary");
+                assertThat(r.at("/metadata/labels/tributary.io~1zone").asText()).isEqualTo(zone.zone());
+                assertThat(r.at("/metadata/name").asText()).matches("[a-z0-9]([-.a-z0-9]*[a-z0-9])?");
+                if (r.at("/kind").asText().equals("KafkaTopic")) {
+                    Map<String, String> configs = new java.util.LinkedHashMap<>();
+                    r.at("/spec/config").fields().forEachRemaining(e -> configs.put(e.getKey(), e.getValue().asText()));
+                    TopicSpec spec = new TopicSpec(r.at("/spec/topicName").asText(), r.at("/spec/partitions").asInt(),
+                            (short) r.at("/spec/replicas").asInt(), configs);
+                    String expectedConfigs = DesiredZone.of(zone, POLICY).topics().stream().filter(t -> t.name().equals(spec.name()))
+                            .findFirst().map(t -> new java.util.TreeMap<>(t.configs()).toString()).orElse("unexpected topic " + spec.name());
+                    assertThat(new java.util.TreeMap<>(configs).toString()).isEqualTo(expectedConfigs);
+                    topics.add(spec.name());
+                } else {
+                    assertThat(r.at("/kind").asText()).isEqualTo("KafkaUser");
+                    assertThat(r.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
+                    String user = r.at("/metadata/name").asText();
+                    users.add(user);
+                    for (JsonNode rule : r.at("/spec/authorization/acls")) {
+                        String permission = rule.path("type").asText("allow").equals("deny") ? "DENY" : "ALLOW";
+                        String type = switch (rule.at("/resource/type").asText()) {
+                            case "topic" -> "TOPIC";
+                            case "group" -> "GROUP";
+                            case "transactionalId" -> "TRANSACTIONAL_ID";
+                            default -> "CLUSTER";
+                        };
+                        String name = type.equals("CLUSTER") ? "kafka-cluster" : rule.at("/resource/name").asText();
+                        String pattern = rule.at("/resource/patternType").asText("literal").equals("prefix") ? "PREFIXED" : "LITERAL";
+                        for (JsonNode op : rule.at("/operations")) {
+                            acls.add(user + " " + permission + " " + op.asText() + " " + type + " " + name + " " + pattern);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(topics).containsExactlyInAnyOrderElementsOf(expectedTopics.stream().map(t -> t.substring(0, t.indexOf(' '))).toList());
+        assertThat(users).containsExactlyInAnyOrderElementsOf(expectedUsers);
+        assertThat(acls).containsExactlyInAnyOrderElementsOf(expectedAcls);
+    }
+
+    @Test
+    void theChartsCheckedZoneFilesAreWhatRenderWritesToday(@TempDir Path out) throws IOException {
+        // helm/checks/zone-files holds `zones render --strimzi --kinds users` of the examples; the chart checks validate it
+        // against the Strimzi CRDs. It must not drift from what the code renders.
+        StrimziZoneWriter.write(new StrimziZoneResources("tributary", POLICY).of(ZONES, false, true), out);
+        for (ZoneDescriptor zone : ZONES) {
+            assertThat(HOME.resolve("helm/checks/zone-files/" + zone.zone() + ".yaml")).hasSameTextualContentAs(out.resolve(zone.zone() + ".yaml"));
+        }
+    }
+
+    private static List<JsonNode> documents(Path file) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = new YAMLMapper().readerFor(JsonNode.class).readValues(file.toFile())) {
+            while (it.hasNext()) {
+                JsonNode doc = it.next();
+                if (doc != null && !doc.isEmpty()) {
+                    docs.add(doc);
+                }
+            }
+        }
+        assertThat(Files.readString(file)).startsWith("# Zone ");
+        return docs;
+    }
+}

@@ -15,6 +15,7 @@ import io.tributary.local.Ports;
 import io.tributary.model.ClientSettings;
 import io.tributary.model.DescriptorLoader;
 import io.tributary.model.ZoneDescriptor;
+import io.tributary.security.credentials.CredentialStore;
 
 /**
  * The platform on one machine: a real broker, an S3 API server, the schema registry, a Connect
@@ -100,7 +101,10 @@ public final class LocalPlatform {
             ZoneDeployment deployment = new ZoneDeployment(config, kafka);
             if (config.secured()) {
                 progress.step("Applying the zones' credentials and ACLs");
-                progress.done(deployment.applySecurity(zones, new PlatformSecrets(config).store()));
+                PlatformSecrets secrets = new PlatformSecrets(config);
+                CredentialStore store = secrets.store();
+                progress.done(deployment.applySecurity(zones, store));
+                secrets.writeZoneConnectSettings(zones.stream().map(ZoneDescriptor::zone).toList(), store);
             }
             for (ZoneDescriptor zone : zones) {
                 progress.step("Applying zone " + zone.zone() + " (topics, schemas, sink connector)");

@@ -59,6 +59,22 @@ public final class PlatformSecrets {
         return ClientSettings.load(config.layout().clientProperties());
     }
 
+    /**
+     * Writes the client settings of each zone's connect principal (its credential must exist: after
+     * the zones' security is applied), which the zone's sink connectors log in with.
+     */
+    public void writeZoneConnectSettings(java.util.List<String> zones, CredentialStore store) {
+        ClientConfigs configs = new ClientConfigs(store, PROTOCOL);
+        for (String zone : zones) {
+            configs.forRole(zone, io.tributary.security.Role.CONNECT, config.kafkaBootstrap(), null).store(zoneConnectSettings(zone));
+        }
+    }
+
+    /** A zone's connect principal's Kafka client settings. */
+    public Path zoneConnectSettings(String zone) {
+        return config.layout().secrets().resolve(zone + "-connect.properties");
+    }
+
     /** The broker's own user and password (the super user), read by BrokerMain. */
     public Path brokerCredentials() {
         return config.layout().secrets().resolve("broker.properties");

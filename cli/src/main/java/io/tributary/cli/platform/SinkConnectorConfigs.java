@@ -58,6 +58,15 @@ public final class SinkConnectorConfigs {
             c.put("partition.field", eventTimeField);
         }
         c.put("timezone", "UTC");
+        if (platform.secured() && topic.stage() != Stage.LANDING) {
+            // The zone's approved stages are read as the zone's connect principal, so a misconfigured connector cannot
+            // read another zone's topics; landing is the platform's alone (the worker's own login). The password stays
+            // in an owner-only file, named through the worker's file config provider.
+            String file = new PlatformSecrets(platform).zoneConnectSettings(topic.zone()).toAbsolutePath().toString();
+            for (String key : java.util.List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config")) {
+                c.put("consumer.override." + key, "${file:" + file + ":" + key + "}");
+            }
+        }
         return c;
     }
 }

@@ -36,6 +36,11 @@ class ZoneConnectorsTest {
         Map<String, String> staging = connectors.get("finance-expenses-staging-s3-sink");
         assertThat(staging).containsEntry("topics", "finance.staging.expenses").containsEntry("partition.field", "submitted_at")
                 .doesNotContainKey("format");
+        // Approved stages are read as the zone's connect principal, its password named through the file provider; landing as the platform.
+        assertThat(staging.get("consumer.override.sasl.jaas.config")).isEqualTo("${file:/data/secrets/finance-connect.properties:sasl.jaas.config}");
+        assertThat(landing).doesNotContainKey("consumer.override.sasl.jaas.config");
+        assertThat(ZoneConnectors.of(config.withSecurity(false), zone(EXAMPLES, "finance")).get("finance-expenses-staging-s3-sink"))
+                .doesNotContainKey("consumer.override.sasl.jaas.config");
     }
 
     @Test

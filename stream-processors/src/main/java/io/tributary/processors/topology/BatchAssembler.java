@@ -78,7 +78,7 @@ final class BatchAssembler implements Processor<byte[], BatchEnvelope, byte[], O
         byte[] stored = states.get(batchId);
         BatchState state = stored == null ? BatchState.opened(now) : BatchState.decode(stored);
         Verdict verdict = validator.validate(envelope.value(), record.headers());
-        PendingRecord pending = new PendingRecord(record.key(), envelope.value(), record.headers(), record.timestamp(),
+        PendingRecord pending = new PendingRecord(ValidationTopology.landingKey(record.key()), envelope.value(), record.headers(), record.timestamp(),
                 envelope.sourceTopic(), envelope.sourcePartition(), envelope.sourceOffset(), verdict);
         if (state.closed()) {
             // The batch was already rejected as too large; its stragglers follow it.

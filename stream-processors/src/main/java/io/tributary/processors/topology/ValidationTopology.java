@@ -109,6 +109,9 @@ public final class ValidationTopology {
                 .processValues(() -> new AdmissionRejected(name, metrics, rejectLog), Named.as("reject-unbatched-" + name))
                 .to(rejected, bytesTo(rejected).withName("write-unbatched-" + rejected));
         admitted.filter((key, e) -> e.batchId() != null, Named.as("with-batch-" + name))
+                // The repartition hop drops records without a key, and files and HTTP batches land unkeyed: an empty key
+                // stands for none across the hop (the assembler turns it back into null).
+                .selectKey((key, e) -> key == null ? NO_KEY : key, Named.as("keep-unkeyed-" + name))
                 .repartition(Repartitioned.<byte[], BatchEnvelope>as(name + "-batches")
                         .withKeySerde(Serdes.ByteArray()).withValueSerde(BatchEnvelope.serde())
                         .withStreamPartitioner(byBatchId()))
@@ -122,6 +125,13 @@ public final class ValidationTopology {
                 .defaultBranch(Branched.withConsumer(report -> report
                         .mapValues(Outgoing::value, Named.as("report-value-" + name))
                         .to(batchesTopic, bytesTo(batchesTopic).withName("write-report-" + name)), "report"));
+    }
+
+    private static final byte[] NO_KEY = new byte[0];
+
+    /** The landing key a record had before the batch hop: null for the empty key that stood for none. */
+    static byte[] landingKey(byte[] key) {
+        return key == null || key.length == 0 ? null : key;
     }
 
     private static KStream<byte[], byte[]> read(StreamsBuilder builder, String zone, DatasetSpec dataset) {

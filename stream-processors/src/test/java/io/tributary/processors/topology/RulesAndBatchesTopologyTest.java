@@ -137,6 +137,17 @@ class RulesAndBatchesTopologyTest {
     }
 
     @Test
+    void unkeyedBatchRecordsAsFilesAndHttpBatchesLandThemAreNotLost() {
+        TestRecord<byte[], byte[]> first = batchRecord("file-1", null, entry("u-1", "CASH", "3.00", "x"));
+        TestRecord<byte[], byte[]> last = batchRecord("file-1", 2, entry("u-2", "CASH", "4.00", "x"));
+        ledger.pipeInput(new TestRecord<>(null, first.value(), first.headers()));
+        ledger.pipeInput(new TestRecord<>(null, last.value(), last.headers()));
+
+        assertThat(ledgerStaging.readRecordsToList()).extracting(r -> text(r.key())).containsExactly("u-1", "u-2");
+        assertThat(BatchReport.fromJson(batches.readRecord().value()).accepted()).isEqualTo(2);
+    }
+
+    @Test
     void aBatchWithOneBadRecordIsRejectedWholeWithAReport() {
         ledger.pipeInput(batchRecord("b-2", null, entry("e-1", "CASH", "10.00", "x")));
         ledger.pipeInput(batchRecord("b-2", null, entry("e-2", "CASH", "0.00", "x")));

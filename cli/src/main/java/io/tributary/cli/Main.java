@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {UpCommand.class, StatusCommand.class, DownCommand.class, ZonesCommand.class, SqlCommand.class,
                 DemoCommand.class, RejectsCommand.class, ReplayCommand.class, CatalogCommand.class, StewardCommand.class,
                 IngestCommand.class, BatchesCommand.class, AccessCommand.class, ClientConfigCommand.class,
-                CommandLine.HelpCommand.class})
+                ChaosCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -31,6 +31,14 @@ import picocli.CommandLine.Spec;
                 ZonesCommand.RotateCredentials.class, ZonesCommand.Cloud.class, ZonesCommand.Render.class})
 final class ZonesCommand {
 
+    static ClusterProfile clusterProfile(String profile) {
+        return switch (profile) {
+            case "single-node" -> ClusterProfile.singleNode();
+            case "production" -> ClusterProfile.production();
+            default -> throw new UserFacingException("--cluster-profile: '" + profile + "' is not single-node or production");
+        };
+    }
+
     /** Options every zones subcommand shares. */
     static final class Target {
         @Parameters(index = "0", paramLabel = "<dir>", description = "Folder of zone descriptors (*.yaml)")
@@ -44,11 +52,7 @@ final class ZonesCommand {
         String profile;
 
         ClusterProfile clusterProfile() {
-            return switch (profile) {
-                case "single-node" -> ClusterProfile.singleNode();
-                case "production" -> ClusterProfile.production();
-                default -> throw new UserFacingException("--cluster-profile: '" + profile + "' is not single-node or production");
-            };
+            return ZonesCommand.clusterProfile(profile);
         }
 
         @Option(names = "--acls", defaultValue = "auto", paramLabel = "auto|on|off",
@@ -234,11 +238,7 @@ final class ZonesCommand {
 
         @Override
         public Integer call() {
-            ClusterProfile clusterProfile = switch (profile) {
-                case "single-node" -> ClusterProfile.singleNode();
-                case "production" -> ClusterProfile.production();
-                default -> throw new UserFacingException("--cluster-profile: '" + profile + "' is not single-node or production");
-            };
+            ClusterProfile clusterProfile = ZonesCommand.clusterProfile(profile);
             if (!cluster.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
                 throw new UserFacingException("--cluster: '" + cluster + "' is not a Kubernetes name (lower case letters, digits, '-')");
             }

@@ -88,5 +88,7 @@ class SecurityCommandsTest {
         assertThat(err.toString()).contains("--kinds: 'groups' is not topics or users");
         assertThat(run("zones", "render", ZONES.toString(), "--strimzi", dir.toString(), "--cluster", "My_Cluster")).isEqualTo(1);
         assertThat(err.toString()).contains("--cluster: 'My_Cluster' is not a Kubernetes name");
+        assertThat(run("zones", "render", ZONES.toString(), "--strimzi", dir.toString(), "--cluster-profile", "huge")).isEqualTo(1);
+        assertThat(err.toString()).contains("--cluster-profile: 'huge' is not single-node or production");
     }
 }

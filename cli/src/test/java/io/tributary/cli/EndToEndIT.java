@@ -78,9 +78,9 @@ class EndToEndIT {
     void up() {
         Installation installation = Installation.current();
         // Zone processors take consecutive ports from the processors port, one per zone.
-        PlatformPorts ports = new PlatformPorts(Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freeRange(3));
+        PlatformPorts ports = new PlatformPorts(Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freeRange(4));
         config = PlatformConfig.defaults(installation, dataDir, installation.home().resolve("examples/zones"), ports)
-                .withIngestPort(Ports.freePort());
+                .withIngestPort(Ports.freeRange(1));
         platform = new LocalPlatform(config);
         platform.up(Progress.SILENT);
         kafka = ClientSettings.load(config.layout().clientProperties());

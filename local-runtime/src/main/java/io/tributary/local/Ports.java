@@ -19,19 +19,37 @@ public final class Ports {
         }
     }
 
-    /** The first of {@code count} consecutive free ports (for components numbered from a base port, like zone processors). */
+    /**
+     * The first of {@code count} consecutive free ports (for components numbered from a base port, like
+     * zone processors), taken below the system's ephemeral range: a port of that range that is free
+     * now may be given to any outgoing connection before a slow component binds it.
+     */
     public static int freeRange(int count) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = freePort();
+        int ephemeralLow = ephemeralLow();
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = 10_000 + random.nextInt(Math.max(1, ephemeralLow - 10_000 - count));
             boolean free = true;
-            for (int i = 1; i < count && free; i++) {
-                free = base + i <= 65_535 && isFree(base + i);
+            for (int i = 0; i < count && free; i++) {
+                free = isFree(base + i);
             }
             if (free) {
                 return base;
             }
         }
-        throw new LocalRuntimeException("Found no " + count + " consecutive free ports on localhost");
+        throw new LocalRuntimeException("Found no " + count + " consecutive free ports on localhost between 10000 and " + ephemeralLow);
+    }
+
+    /** The low end of Linux's ephemeral port range (32768 where it cannot be read). */
+    private static int ephemeralLow() {
+        try {
+            // Read by lines: Files.readString trusts the size procfs reports and returns a single character.
+            String range = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
+            int low = Integer.parseInt(range.split("\\s+")[0]);
+            return low > 11_000 ? low : 32_768;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 32_768;
+        }
     }
 
     public static boolean isFree(int port) {

@@ -47,8 +47,9 @@ class HarnessSmokeIT {
     @BeforeAll
     void up() {
         Installation installation = Installation.current();
-        PlatformPorts ports = new PlatformPorts(Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort());
-        config = PlatformConfig.defaults(installation, dataDir, dataDir.resolve("zones"), ports).withIngestPort(Ports.freePort())
+        // Zone processors bind consecutive ports from the processors port, late in the start: a range outside the ephemeral one.
+        PlatformPorts ports = new PlatformPorts(Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freeRange(4));
+        config = PlatformConfig.defaults(installation, dataDir, dataDir.resolve("zones"), ports).withIngestPort(Ports.freeRange(1))
                 .withSecurity(false);
         harness = HarnessPlatform.start(config, new Progress() {
             @Override

@@ -1,5 +1,7 @@
 package io.tributary.catalog;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,12 +32,22 @@ public final class CommittedPartitions {
 
     private final LakeCatalog catalog;
     private final TableModels models;
+    private final Map<String, String> tableProperties;
     private final Set<String> knownSchemas = ConcurrentHashMap.newKeySet();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
     public CommittedPartitions(LakeCatalog catalog, TableModels models) {
+        this(catalog, models, Map.of());
+    }
+
+    /**
+     * @param tableProperties added to every table's properties, e.g. an entity's key and version
+     *                        ({@link io.tributary.catalog.table.CurrentViews}) so that its view is catalogued too
+     */
+    public CommittedPartitions(LakeCatalog catalog, TableModels models, Map<String, String> tableProperties) {
         this.catalog = catalog;
         this.models = models;
+        this.tableProperties = Map.copyOf(tableProperties);
     }
 
     /**
@@ -51,7 +63,7 @@ public final class CommittedPartitions {
         }
         TableDefinition table;
         try {
-            table = models.table(topic, schema, PartitionScheme.ofPath(partitionPath), tableLocation);
+            table = withProperties(models.table(topic, schema, PartitionScheme.ofPath(partitionPath), tableLocation));
             if (!knownSchemas.contains(key)) {
                 LakeCatalog.TableChange change = catalog.ensureTable(table);
                 knownSchemas.add(key);
@@ -65,5 +77,15 @@ public final class CommittedPartitions {
         if (!table.partitions().projectable()) {
             catalog.ensurePartition(table, partitionPath);
         }
+    }
+
+    private TableDefinition withProperties(TableDefinition table) {
+        if (tableProperties.isEmpty()) {
+            return table;
+        }
+        Map<String, String> properties = new LinkedHashMap<>(table.properties());
+        properties.putAll(tableProperties);
+        return new TableDefinition(table.database(), table.table(), table.description(), table.columns(), table.partitions(),
+                table.location(), properties);
     }
 }

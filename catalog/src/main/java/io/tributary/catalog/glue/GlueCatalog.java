@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tributary.catalog.LakeCatalog;
+import io.tributary.catalog.table.CurrentViews;
 import io.tributary.catalog.table.TableDefinition;
 import io.tributary.catalog.table.TableEvolution;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -25,12 +26,14 @@ import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.GetDatabaseRequest;
 import software.amazon.awssdk.services.glue.model.GetTableRequest;
 import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.glue.model.TableInput;
 import software.amazon.awssdk.services.glue.model.UpdateTableRequest;
 
 /**
  * The lake's tables in the AWS Glue Data Catalog, where Athena finds them: one database per zone
  * and stage ({@code <zone>_<stage>}), one table per dataset, created when data first lands and
- * evolved when the schema gains fields. Partitions by day or hour are projected, so no partition
+ * evolved when the schema gains fields; an entity's ods table (one that names its key and version
+ * columns) gets its {@code <entity>_current} view beside it, kept in step with the table. Partitions by day or hour are projected, so no partition
  * is ever registered for them; partitions by value are registered one by one.
  */
 public final class GlueCatalog implements LakeCatalog {
@@ -63,6 +66,21 @@ public final class GlueCatalog implements LakeCatalog {
     @Override
     public TableChange ensureTable(TableDefinition table) {
         ensureDatabase(table.database());
+        Cataloged result = ensureDataTable(table);
+        String key = table.properties().get(CurrentViews.KEY_PROPERTY);
+        String version = table.properties().get(CurrentViews.VERSION_PROPERTY);
+        if (key != null && version != null) {
+            // The view lists the table's columns, so it follows the table as it is now in Glue, evolved or not.
+            ensureView(table.database(), GlueViews.currentView(result.table(), key, version));
+        }
+        return result.change();
+    }
+
+    /** What {@link #ensureDataTable} did, and the table as Glue now holds it. */
+    private record Cataloged(TableChange change, TableDefinition table) {
+    }
+
+    private Cataloged ensureDataTable(TableDefinition table) {
         Table existing;
         try {
             existing = glue.getTable(GetTableRequest.builder().catalogId(catalogId).databaseName(table.database()).name(table.table())
@@ -72,7 +90,7 @@ public final class GlueCatalog implements LakeCatalog {
                 glue.createTable(CreateTableRequest.builder().catalogId(catalogId).databaseName(table.database())
                         .tableInput(GlueTables.tableInput(table, Map.of())).build());
                 LOG.info("Glue table {} created at {} with {} column(s)", table.qualifiedName(), table.location(), table.columns().size());
-                return TableChange.CREATED;
+                return new Cataloged(TableChange.CREATED, table);
             } catch (AlreadyExistsException raced) {
                 // Another task created it meanwhile: evolve that one.
                 existing = glue.getTable(GetTableRequest.builder().catalogId(catalogId).databaseName(table.database())
@@ -81,13 +99,34 @@ public final class GlueCatalog implements LakeCatalog {
         }
         TableDefinition current = GlueTables.definition(table.database(), existing);
         if (!TableEvolution.changes(current, table)) {
-            return TableChange.UNCHANGED;
+            return new Cataloged(TableChange.UNCHANGED, current);
         }
         TableDefinition evolved = TableEvolution.evolve(current, table);
         glue.updateTable(UpdateTableRequest.builder().catalogId(catalogId).databaseName(table.database())
                 .tableInput(GlueTables.tableInput(evolved, keptParameters(existing))).build());
         LOG.info("Glue table {} evolved: {} column(s), was {}", table.qualifiedName(), evolved.columns().size(), current.columns().size());
-        return TableChange.EVOLVED;
+        return new Cataloged(TableChange.EVOLVED, evolved);
+    }
+
+    /** Creates the view, or replaces it when its text (query or columns) differs from what Glue holds. */
+    private void ensureView(String database, TableInput view) {
+        Table existing;
+        try {
+            existing = glue.getTable(GetTableRequest.builder().catalogId(catalogId).databaseName(database).name(view.name()).build()).table();
+        } catch (EntityNotFoundException missing) {
+            try {
+                glue.createTable(CreateTableRequest.builder().catalogId(catalogId).databaseName(database).tableInput(view).build());
+                LOG.info("Glue view {}.{} created", database, view.name());
+                return;
+            } catch (AlreadyExistsException raced) {
+                existing = glue.getTable(GetTableRequest.builder().catalogId(catalogId).databaseName(database).name(view.name())
+                        .build()).table();
+            }
+        }
+        if (!view.viewOriginalText().equals(existing.viewOriginalText())) {
+            glue.updateTable(UpdateTableRequest.builder().catalogId(catalogId).databaseName(database).tableInput(view).build());
+            LOG.info("Glue view {}.{} replaced to follow its table", database, view.name());
+        }
     }
 
     /** Parameters set by others (Athena, Lake Formation, crawlers) survive an update; ours are written anew. */

@@ -97,7 +97,8 @@ public final class GlueTables {
         Map<String, String> properties = new LinkedHashMap<>();
         if (table.hasParameters()) {
             table.parameters().forEach((k, v) -> {
-                if (k.startsWith("projection.") || k.equals("storage.location.template")) {
+                // Ours: projection, and the entity's key and version that its _current view needs.
+                if (k.startsWith("projection.") || k.equals("storage.location.template") || k.startsWith("tributary.")) {
                     properties.put(k, v);
                 }
             });

@@ -36,6 +36,12 @@ public final class CurrentViews {
      * @param versionColumn the entity's version field (event time or version number)
      */
     public static String createView(TableDefinition odsTable, String keyColumn, String versionColumn) {
+        return "CREATE OR REPLACE VIEW " + quote(odsTable.database()) + "." + quote(viewName(odsTable)) + " AS\n"
+                + select(odsTable, keyColumn, versionColumn);
+    }
+
+    /** The view's query alone: what Athena keeps in the Glue Data Catalog as the view's original SQL. */
+    public static String select(TableDefinition odsTable, String keyColumn, String versionColumn) {
         List<TableColumn> columns = odsTable.allColumns();
         for (String required : List.of(keyColumn, versionColumn)) {
             if (columns.stream().noneMatch(c -> c.name().equals(required))) {
@@ -44,8 +50,7 @@ public final class CurrentViews {
             }
         }
         String list = columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
-        return "CREATE OR REPLACE VIEW " + quote(odsTable.database()) + "." + quote(viewName(odsTable)) + " AS\n"
-                + "SELECT " + list + "\n"
+        return "SELECT " + list + "\n"
                 + "FROM (\n"
                 + "  SELECT " + list + ",\n"
                 + "         row_number() OVER (PARTITION BY " + quote(keyColumn) + " ORDER BY " + quote(versionColumn) + " DESC) AS " + ROW + "\n"

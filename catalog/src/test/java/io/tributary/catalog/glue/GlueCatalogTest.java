@@ -17,6 +17,7 @@ import io.tributary.catalog.CommittedPartitions;
 import io.tributary.catalog.LakeCatalog.TableChange;
 import io.tributary.catalog.Schemas;
 import io.tributary.catalog.table.IncompatibleChangeException;
+import io.tributary.catalog.table.CurrentViews;
 import io.tributary.catalog.table.PartitionScheme;
 import io.tributary.catalog.table.TableDefinition;
 import io.tributary.catalog.table.TableModels;
@@ -122,6 +123,58 @@ class GlueCatalogTest {
         endpoint.requests.clear();
         assertThat(catalog.ensureTable(expenses(Schemas.expenses()))).isEqualTo(TableChange.UNCHANGED);
         assertThat(endpoint.operations()).doesNotContain("UpdateTable");
+    }
+
+    @Test
+    void anEntitysOdsTableGetsItsCurrentViewAsAthenaKeepsViews() throws Exception {
+        TopicName expense = TopicName.parse("finance.ods.expenses");
+        CommittedPartitions hook = new CommittedPartitions(catalog, models,
+                Map.of(CurrentViews.KEY_PROPERTY, "expense_id", CurrentViews.VERSION_PROPERTY, "submitted_at"));
+
+        hook.committed(expense, "s3://acme-lake/ods/finance/expenses/", "dt=2024-05-01", Schemas.expenses());
+
+        assertThat(endpoint.operations()).containsExactly("GetDatabase", "CreateDatabase", "GetTable", "CreateTable", "GetTable", "CreateTable");
+        everyRequestConformsToTheApiModel();
+        JsonNode view = endpoint.requests.get(5).body().path("TableInput");
+        assertThat(endpoint.requests.get(5).body().path("DatabaseName").asText()).isEqualTo("finance_ods");
+        assertThat(view.path("Name").asText()).isEqualTo("expenses_current");
+        assertThat(view.path("TableType").asText()).isEqualTo("VIRTUAL_VIEW");
+        assertThat(view.path("Parameters").path("presto_view").asText()).isEqualTo("true");
+        assertThat(view.path("ViewExpandedText").asText()).isEqualTo("/* Presto View */");
+        assertThat(columns(view.path("StorageDescriptor"))).startsWith("expense_id string").endsWith("dt string");
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(GlueViews.decode(view.path("ViewOriginalText").asText()));
+        assertThat(json.path("catalog").asText()).isEqualTo("awsdatacatalog");
+        assertThat(json.path("schema").asText()).isEqualTo("finance_ods");
+        assertThat(json.path("originalSql").asText()).startsWith("SELECT \"expense_id\"")
+                .contains("PARTITION BY \"expense_id\" ORDER BY \"submitted_at\" DESC")
+                .contains("FROM \"finance_ods\".\"expenses\"").doesNotContain("CREATE");
+        assertThat(json.path("columns").toString()).contains("{\"name\":\"amount\",\"type\":\"decimal(12,2)\"}")
+                .endsWith("{\"name\":\"dt\",\"type\":\"varchar\"}]");
+        // The table carries the key and version the view was made from.
+        JsonNode table = endpoint.requests.get(3).body().path("TableInput");
+        assertThat(table.path("Parameters").path(CurrentViews.KEY_PROPERTY).asText()).isEqualTo("expense_id");
+
+        // The same table again: the view is checked, not rewritten.
+        endpoint.requests.clear();
+        new CommittedPartitions(catalog, models, Map.of(CurrentViews.KEY_PROPERTY, "expense_id", CurrentViews.VERSION_PROPERTY,
+                "submitted_at")).committed(expense, "s3://acme-lake/ods/finance/expenses/", "dt=2024-05-02", Schemas.expenses());
+        assertThat(endpoint.operations()).containsExactly("GetDatabase", "GetTable", "GetTable");
+
+        // The table gains columns: the view follows, listing them.
+        endpoint.requests.clear();
+        hook.committed(expense, "s3://acme-lake/ods/finance/expenses/", "dt=2024-05-03", Schemas.expensesV2());
+        assertThat(endpoint.operations()).containsExactly("GetDatabase", "GetTable", "UpdateTable", "GetTable", "UpdateTable");
+        everyRequestConformsToTheApiModel();
+        JsonNode replaced = endpoint.requests.get(4).body().path("TableInput");
+        assertThat(replaced.path("Name").asText()).isEqualTo("expenses_current");
+        assertThat(GlueViews.decode(replaced.path("ViewOriginalText").asText())).contains("\"cost_center\"");
+    }
+
+    @Test
+    void aViewOnAKeyTheTableDoesNotHaveIsRefusedNamingTheColumn() {
+        TableDefinition table = expenses(Schemas.expenses());
+        assertThatThrownBy(() -> GlueViews.currentView(table, "claim_id", "submitted_at"))
+                .hasMessageContaining("table finance_staging.expenses has no column claim_id");
     }
 
     @Test

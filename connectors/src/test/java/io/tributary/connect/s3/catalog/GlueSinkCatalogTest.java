@@ -101,6 +101,31 @@ class GlueSinkCatalogTest {
     }
 
     @Test
+    void anOdsSinkThatNamesItsEntitysKeyAndVersionCataloguesTheCurrentView() {
+        catalog.close();
+        Map<String, String> props = connectorProps(endpoint.uri().toString());
+        props.put("catalog.entity.key", "id");
+        props.put("catalog.entity.version", "amount");
+        catalog = new S3ParquetSinkConfig(props).catalog(props);
+
+        catalog.partitionCommitted(partition(TopicName.parse("finance.ods.expenses"), "dt=2024-05-01", V1, "parquet"));
+
+        var view = endpoint.tables.get("finance_ods.expenses_current");
+        assertThat(view).as("the view beside the table").isNotNull();
+        assertThat(view.path("TableType").asText()).isEqualTo("VIRTUAL_VIEW");
+        assertThat(view.path("ViewOriginalText").asText()).startsWith("/* Presto View: ");
+        assertThat(endpoint.tables.get("finance_ods.expenses").path("Parameters").path("tributary.entity.key").asText()).isEqualTo("id");
+    }
+
+    @Test
+    void anEntityKeyWithoutItsVersionIsAConfigErrorNamingBoth() {
+        Map<String, String> props = connectorProps(endpoint.uri().toString());
+        props.put("catalog.entity.key", "id");
+        assertThatThrownBy(() -> new S3ParquetSinkConfig(props).catalog(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("catalog.entity.key and catalog.entity.version go together");
+    }
+
+    @Test
     void landingIsNeverCatalogued() {
         catalog.partitionCommitted(partition(TopicName.parse("finance.landing.expenses"), "dt=2024-05-01", V1, "avro"));
 

@@ -28,7 +28,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.tributary.local.LocalKafkaBroker;
 import io.tributary.local.Ports;
 import io.tributary.registry.client.HttpSchemaRegistry;
 
@@ -51,7 +50,7 @@ public class SchemaLookupBenchmark {
     @State(Scope.Benchmark)
     public static class Platform {
         private Path dataDir;
-        private LocalKafkaBroker broker;
+        private BrokerProcess broker;
         private Process registry;
         String url;
 
@@ -63,10 +62,12 @@ public class SchemaLookupBenchmark {
                         + "run from the repository's root, or pass -Dregistry.jar=<path>");
             }
             dataDir = Files.createTempDirectory("registry-benchmark");
-            broker = LocalKafkaBroker.start(dataDir, 0);
+            broker = BrokerProcess.start(dataDir);
             int port = Ports.freePort();
             url = "http://localhost:" + port;
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+            // The heap and collector that `tributary up` gives the registry (ComponentCommands).
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:+UseSerialGC"));
             // e.g. -Dregistry.jvm.options="-Xlog:gc:file=gc.log" to see what the registry's JVM does meanwhile
             String extra = System.getProperty("registry.jvm.options", "").trim();
             if (!extra.isEmpty()) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,8 @@ import dev.cel.common.types.SimpleType;
  *   - name: expense_facts
  *     schema: finance/expense_fact.avsc
  *     from: expense                          # an entity of this zone
- *     join: {name: dept, with: hr.departments, key: department_code}   # optional foreign-key (left) join
+ *     join: {name: dept, with: hr.departments, key: department_code}   # optional foreign-key (left) join,
+ *                                                                     # or a list of them, each with its own name
  *     mappings:                              # as for entity sources; fields left out are copied from the entity
  *       department_name: {expression: "dept == null ? 'unknown' : dept.name"}
  * </pre>
@@ -63,9 +65,9 @@ final class AnalyticalReader {
                             + entities.stream().map(EntitySpec::name).toList() + ")");
                 }
             }
-            Optional<AnalyticalSpec.Join> join = Optional.empty();
+            List<AnalyticalSpec.Join> joins = List.of();
             if (f.containsKey("join") && entity.isPresent()) {
-                join = join(f.get("join"), zone, entity.get(), datasets, entities, uses);
+                joins = joins(f.get("join"), zone, entity.get(), datasets, entities, uses);
             }
             int partitions = entity.map(EntitySpec::partitions).orElse(defaultPartitions);
             if (f.containsKey("partitions")) {
@@ -84,7 +86,7 @@ final class AnalyticalReader {
                 Optional<AggregateSpec> aggregate = aggregate(f.get("aggregate"), entity.get());
                 if (aggregate.isPresent()) {
                     outputs.add(new AnalyticalSpec(name, f.containsKey("description") ? f.get("description").text().orElse("") : "", null,
-                            aggregate.get().rowSchema(zone, name, entity.get().schema()), from, Optional.empty(), List.of(), aggregate,
+                            aggregate.get().rowSchema(zone, name, entity.get().schema()), from, List.of(), List.of(), aggregate,
                             partitions, item.place()));
                 }
                 continue;
@@ -99,14 +101,34 @@ final class AnalyticalReader {
             if (schema == null || entity.isEmpty() || name == null) {
                 continue;
             }
-            Map<String, CelType> variables = join.map(j -> Map.<String, CelType>of(j.name(), SimpleType.DYN)).orElse(Map.of());
+            Map<String, CelType> variables = new LinkedHashMap<>();
+            joins.forEach(j -> variables.put(j.name(), SimpleType.DYN));
             List<FieldMapping> mappings = MappingReader.completeMappings(item, f.get("mappings"), schema, "analytical output " + name,
                     entity.get().schema(), "entity " + entity.get().name(), Map.of(),
                     MappingCompiler.forSource(entity.get().schema(), variables));
             outputs.add(new AnalyticalSpec(name, f.containsKey("description") ? f.get("description").text().orElse("") : "", schemaFile,
-                    schema, from, join, mappings, Optional.empty(), partitions, item.place()));
+                    schema, from, joins, mappings, Optional.empty(), partitions, item.place()));
         }
         return outputs;
+    }
+
+    /** One join (a mapping) or several (a sequence of them), each with its own name. */
+    private static List<AnalyticalSpec.Join> joins(YamlNode node, String zone, EntitySpec entity, List<DatasetSpec> datasets,
+            List<EntitySpec> entities, List<ZoneDescriptor.UsedDataset> uses) {
+        if (!node.isSequence()) {
+            return join(node, zone, entity, datasets, entities, uses).map(List::of).orElse(List.of());
+        }
+        List<AnalyticalSpec.Join> joins = new ArrayList<>();
+        for (YamlNode item : node.sequence().orElse(List.of())) {
+            join(item, zone, entity, datasets, entities, uses).ifPresent(j -> {
+                if (joins.stream().anyMatch(other -> other.name().equals(j.name()))) {
+                    item.problem("join name '" + j.name() + "' is used twice: each join needs its own name in expressions");
+                } else {
+                    joins.add(j);
+                }
+            });
+        }
+        return List.copyOf(joins);
     }
 
     private static Optional<AnalyticalSpec.Join> join(YamlNode node, String zone, EntitySpec entity, List<DatasetSpec> datasets,

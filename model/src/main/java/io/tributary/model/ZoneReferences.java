@@ -41,7 +41,7 @@ public final class ZoneReferences {
                 }
             }
             for (AnalyticalSpec output : zone.analytical()) {
-                output.join().filter(j -> !j.with().isIn(zone.zone())).ifPresent(join -> {
+                output.joins().stream().filter(j -> !j.with().isIn(zone.zone())).forEach(join -> {
                     LookupTarget.Result resolved = LookupTarget.resolve(zone, join.with(), z -> Optional.ofNullable(byName.get(z)));
                     if (!resolved.found()) {
                         problems.add(problem(zone.source(), join.place(), "analytical " + output.name() + " joins " + join.with() + ": "

@@ -300,11 +300,49 @@ class EntityDescriptorTest {
                 """)));
         AnalyticalSpec facts = zone.analytical().get(0);
         assertThat(facts.topic("fin").toString()).isEqualTo("fin.analytical.expense_facts");
-        assertThat(facts.join()).hasValueSatisfying(j -> {
+        assertThat(facts.joins()).singleElement().satisfies(j -> {
             assertThat(j.with()).isEqualTo(new DatasetRef("fin", "rates"));
             assertThat(j.keyField()).isEqualTo("currency");
         });
         assertThat(facts.mappings()).extracting(m -> m.getClass().getSimpleName()).containsExactly("Copy", "Copy", "Derive");
+    }
+
+    @Test
+    void factsJoinSeveralTablesEachUnderItsOwnName() throws IOException {
+        ZoneDescriptor zone = DescriptorLoader.load(write("fin.yaml", withFacts("""
+                analytical:
+                  - name: expense_facts
+                    schema: fact.avsc
+                    from: expense
+                    join:
+                      - {name: fx, with: rates, key: currency}
+                      - {name: claimed, with: expense, key: expense_id}
+                    mappings:
+                      rate_used: {expression: "fx == null ? 1.0 : fx.rate * (claimed == null ? 1.0 : 1.0)"}
+                """)));
+        assertThat(zone.analytical().get(0).joins()).extracting(j -> j.name() + " " + j.with() + " by " + j.keyField())
+                .containsExactly("fx fin.rates by currency", "claimed fin.expense by expense_id");
+    }
+
+    @Test
+    void twoJoinsUnderOneNameOrAnExpressionNamingNoJoinAreReported() throws IOException {
+        List<DescriptorProblem> problems = problems(withFacts("""
+                analytical:
+                  - name: expense_facts
+                    schema: fact.avsc
+                    from: expense
+                    join:
+                      - {name: fx, with: rates, key: currency}
+                      - {name: fx, with: expense, key: expense_id}
+                    mappings:
+                      rate_used: {expression: "dept == null ? 1.0 : 2.0"}
+                """));
+        List<String> lines = Files.readAllLines(dir.resolve("fin.yaml"));
+        int secondJoin = 1 + lines.indexOf(lines.stream().filter(l -> l.contains("{name: fx, with: expense")).findFirst().orElseThrow());
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.message()).isEqualTo("join name 'fx' is used twice: each join needs its own name in expressions");
+            assertThat(p.line()).as("the second join's line").isEqualTo(secondJoin);
+        }).anySatisfy(p -> assertThat(p.message()).contains("dept"));
     }
 
     @Test

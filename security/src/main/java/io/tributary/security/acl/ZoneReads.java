@@ -34,7 +34,7 @@ final class ZoneReads {
     static Set<DatasetRef> joins(ZoneDescriptor zone) {
         Set<DatasetRef> refs = new LinkedHashSet<>();
         for (AnalyticalSpec output : zone.analytical()) {
-            output.join().map(j -> qualified(j.with(), zone)).ifPresent(refs::add);
+            output.joins().forEach(j -> refs.add(qualified(j.with(), zone)));
         }
         return refs;
     }

@@ -2,6 +2,7 @@ package io.tributary.processors.ods;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ import io.tributary.registry.client.SchemaRegistry;
 import io.tributary.registry.client.WireFormat;
 
 /**
- * How an entity record (and the record it joins, if any) becomes a fact: the foreign key it
+ * How an entity record (and the records it joins, if any) becomes a fact: the foreign keys it
  * joins by, and the fact's fields by the output's mappings. Thread-safe. A fact that cannot be
  * made is left out (logged and counted): the joiner has no rejected topic to write to.
  */
@@ -33,7 +34,8 @@ final class FactMapping {
 
     private final String zone;
     private final AnalyticalSpec spec;
-    private final Schema.Field foreignKey;
+    /** The entity field holding each join's key, in join order. */
+    private final List<String> foreignKeys;
     private final List<FieldFillers.Filler> fillers;
     private final WireDecoder decoder;
     private final int schemaId;
@@ -44,9 +46,10 @@ final class FactMapping {
         this.spec = spec;
         this.schemaId = schemaId;
         this.counters = counters;
-        this.foreignKey = spec.join().map(j -> entity.schema().getField(j.keyField())).orElse(null);
+        this.foreignKeys = spec.joins().stream().map(AnalyticalSpec.Join::keyField).toList();
         this.decoder = new WireDecoder(registry, null);
-        Map<String, CelType> variables = spec.join().map(j -> Map.<String, CelType>of(j.name(), SimpleType.DYN)).orElse(Map.of());
+        Map<String, CelType> variables = new LinkedHashMap<>();
+        spec.joins().forEach(j -> variables.put(j.name(), SimpleType.DYN));
         MappingCompiler compiler = MappingCompiler.forSource(entity.schema(), variables);
         List<FieldFillers.Filler> list = new ArrayList<>();
         for (FieldMapping mapping : spec.mappings()) {
@@ -55,21 +58,24 @@ final class FactMapping {
         this.fillers = List.copyOf(list);
     }
 
-    /** The key of the joined record, as text; null when the entity has none. */
-    String foreignKey(byte[] entityValue) {
+    /** The key of the {@code join}-th joined record, as text; null when the entity has none. */
+    String foreignKey(int join, byte[] entityValue) {
         GenericRecord entity = decoder.decode(entityValue);
-        Schema.Field field = entity.getSchema().getField(foreignKey.name());
+        Schema.Field field = entity.getSchema().getField(foreignKeys.get(join));
         byte[] key = field == null ? null : StagingKeys.of(field.schema(), entity.get(field.pos()));
         return key == null ? null : new String(key, StandardCharsets.UTF_8);
     }
 
-    /** The fact of an entity record and the record it joins (null if none), in the wire format; null if it cannot be made. */
-    byte[] fact(byte[] entityValue, byte[] joinedValue) {
+    /**
+     * The fact of an entity record and the records its joins found, in join order (null for a join
+     * that found none), in the wire format; null if it cannot be made.
+     */
+    byte[] fact(byte[] entityValue, List<byte[]> joinedValues) {
         GenericRecord entity = decoder.decode(entityValue);
-        Map<String, Object> joined = Map.of();
-        if (spec.join().isPresent()) {
-            Object value = joinedValue == null ? NullValue.NULL_VALUE : asCel(decoder.decode(joinedValue));
-            joined = Map.of(spec.join().get().name(), value);
+        Map<String, Object> joined = new LinkedHashMap<>();
+        for (int i = 0; i < spec.joins().size(); i++) {
+            byte[] value = i < joinedValues.size() ? joinedValues.get(i) : null;
+            joined.put(spec.joins().get(i).name(), value == null ? NullValue.NULL_VALUE : asCel(decoder.decode(value)));
         }
         LookupVariables variables = new LookupVariables(entity, joined);
         GenericData.Record fact = new GenericData.Record(spec.schema());

@@ -102,15 +102,16 @@ public final class OdsPipelines {
         }
         for (AnalyticalSpec output : zone.analytical()) {
             EntitySpec entity = zone.entity(output.from()).orElseThrow();
-            LookupTarget joined = null;
+            List<LookupTarget> joined = new ArrayList<>();
             List<String> topics = new ArrayList<>(List.of(entity.topic(zone.zone()).toString(), output.topic(zone.zone()).toString()));
-            if (output.join().isPresent()) {
-                LookupTarget.Result result = LookupTarget.resolve(zone, output.join().get().with(), zones);
+            for (AnalyticalSpec.Join join : output.joins()) {
+                LookupTarget.Result result = LookupTarget.resolve(zone, join.with(), zones);
                 if (!result.found()) {
-                    throw new IllegalStateException("Zone " + zone.zone() + " analytical " + output.name() + ": join: " + result.problem());
+                    throw new IllegalStateException("Zone " + zone.zone() + " analytical " + output.name() + ": join " + join.name() + ": "
+                            + result.problem());
                 }
-                joined = result.target();
-                topics.add(joined.topic());
+                joined.add(result.target());
+                topics.add(result.target().topic());
             }
             int schemaId = schemaIds.get(output.topic(zone.zone()).valueSubject());
             Topology topology = output.aggregate().isPresent()

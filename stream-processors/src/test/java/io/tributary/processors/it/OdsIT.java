@@ -242,6 +242,7 @@ class OdsIT {
         assertThat(facts).hasSize(keys);
         assertThat(facts.values()).allSatisfy(f -> assertThat(f.get("amount_eur")).isEqualTo(18.0));
         assertThat(facts.get("r-7").get("department_name").toString()).isEqualTo("Sales");
+        assertThat(facts.get("r-7").get("rate_to_eur")).as("the second join, to the FX rates by currency").isEqualTo(0.9);
         for (int i = 0; i < keys; i++) {
             List<GenericRecord> versions = ods.get("r-" + i);
             assertThat(versions).extracting(v -> (Double) v.get("amount")).containsExactly(10.0, 20.0);

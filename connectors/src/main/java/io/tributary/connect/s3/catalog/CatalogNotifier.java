@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.avro.SchemaNormalization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,9 @@ import io.tributary.connect.s3.naming.ObjectKeys;
 import io.tributary.connect.s3.writer.CommitListener;
 
 /**
- * Tells the {@link Catalog} about each folder the task commits into for the first time. A
+ * Tells the {@link Catalog} about each folder the task commits into for the first time, and again
+ * for the first file of each other schema in it (a table evolves with its first file of a newer
+ * schema, not with the next day's folder). A
  * catalog that fails does not stop the landing of data: the announcement is retried on the
  * next tick (and a restarted task announces again).
  */
@@ -39,7 +42,8 @@ public final class CatalogNotifier implements CommitListener {
     @Override
     public void committed(CommittedFile file) {
         String location = "s3://" + bucket + "/" + keys.datasetPrefix(file.topic());
-        String id = location + file.partitionPath();
+        // A folder is announced again when a file of a newer schema lands in it, so that the table evolves at once.
+        String id = location + file.partitionPath() + "#" + Long.toHexString(SchemaNormalization.parsingFingerprint64(file.tableSchema()));
         if (announced.contains(id) || pending.containsKey(id)) {
             return;
         }

@@ -15,9 +15,29 @@ import io.tributary.model.TopicName;
 class CatalogNotifierTest {
     private static final TopicName TOPIC = TopicName.parse("finance.staging.expenses");
 
+    private static final Schema V1 = org.apache.avro.SchemaBuilder.record("Expense").fields().requiredString("id").endRecord();
+    private static final Schema V2 = org.apache.avro.SchemaBuilder.record("Expense").fields().requiredString("id")
+            .optionalString("note").endRecord();
+
     private static CommittedFile file(String path, long offset) {
-        return new CommittedFile(TOPIC, 0, path, "staging/finance/expenses/" + path + "/x+" + offset, Schema.create(Schema.Type.NULL),
-                1, 10, 1);
+        return file(path, offset, Schema.create(Schema.Type.NULL));
+    }
+
+    private static CommittedFile file(String path, long offset, Schema schema) {
+        return new CommittedFile(TOPIC, 0, path, "staging/finance/expenses/" + path + "/x+" + offset, schema, 1, 10, 1);
+    }
+
+    @Test
+    void aFolderIsAnnouncedAgainForTheFirstFileOfANewerSchema() {
+        List<LakePartition> told = new ArrayList<>();
+        CatalogNotifier notifier = new CatalogNotifier(told::add, new ObjectKeys("", "parquet"), "lake", "parquet");
+        notifier.committed(file("dt=2024-05-01", 0, V1));
+        notifier.committed(file("dt=2024-05-01", 5, V1));
+        notifier.committed(file("dt=2024-05-01", 9, V2));
+        notifier.committed(file("dt=2024-05-01", 12, V2));
+
+        assertThat(told).extracting(p -> p.partitionPath() + " " + p.schema().getFields().size())
+                .containsExactly("dt=2024-05-01 1", "dt=2024-05-01 2");
     }
 
     @Test

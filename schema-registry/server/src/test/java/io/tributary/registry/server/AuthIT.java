@@ -103,6 +103,17 @@ class AuthIT {
                 .statusCode()).isEqualTo(403);
         assertThat(send(first, "GET", "/schemas/ids/" + auditId, null, "finance-producer:finpw").statusCode()).isEqualTo(403);
         assertThat(send(first, "GET", "/schemas/ids/" + auditId, null, "audit-producer:auditpw").statusCode()).isEqualTo(200);
+        // The same schema under a subject of each zone: each zone sees only its own subject under the shared id.
+        int sharedId = JSON.readTree(send(first, "POST", "/subjects/finance.staging.shared-value/versions", "{\"schema\":\"\\\"boolean\\\"\"}",
+                "finance-producer:finpw").body()).get("id").asInt();
+        assertThat(JSON.readTree(send(first, "POST", "/subjects/audit.staging.shared-value/versions", "{\"schema\":\"\\\"boolean\\\"\"}",
+                "audit-producer:auditpw").body()).get("id").asInt()).isEqualTo(sharedId);
+        assertThat(send(first, "GET", "/schemas/ids/" + sharedId + "/subjects", null, "finance-producer:finpw").body())
+                .isEqualTo("[\"finance.staging.shared-value\"]");
+        assertThat(send(second, "GET", "/schemas/ids/" + sharedId + "/versions", null, "audit-producer:auditpw").body())
+                .isEqualTo("[{\"subject\":\"audit.staging.shared-value\",\"version\":1}]");
+        assertThat(JSON.readTree(send(first, "GET", "/schemas/ids/" + sharedId + "/subjects", null, "admin:adminpw").body()))
+                .hasSize(2);
         // A reader (e.g. a Connect worker) reads every zone.
         assertThat(JSON.readTree(send(second, "GET", "/subjects", null, "finance-connect:connectpw").body()).toString())
                 .contains("audit.landing.events-value", "finance.landing.expenses-value");

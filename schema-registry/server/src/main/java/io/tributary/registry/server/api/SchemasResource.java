@@ -10,11 +10,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import io.smallrye.common.annotation.NonBlocking;
 import io.tributary.registry.server.error.ErrorCode;
 import io.tributary.registry.server.error.RegistryException;
+import io.tributary.registry.server.security.AccessPolicy;
 import io.tributary.registry.server.store.SchemaStore;
 import io.tributary.registry.server.store.StoredSchema;
 import io.tributary.registry.server.store.VersionRef;
@@ -26,6 +29,12 @@ public class SchemasResource {
 
     @Inject
     SchemaStore store;
+
+    @Inject
+    AccessPolicy access;
+
+    @Context
+    SecurityContext security;
 
     /**
      * With {@code subject}, the id must be held by a version of that subject (40403 otherwise).
@@ -48,18 +57,24 @@ public class SchemasResource {
                 .type(MediaTypes.SCHEMA_REGISTRY_V1_JSON).build();
     }
 
+    /** Only the subjects the caller may read: the same schema may be held by another zone's subject too. */
     @GET
     @Path("/ids/{id}/subjects")
     public List<String> subjects(@PathParam("id") String id, @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
-        return store.versionsOfId(parseId(id), deleted).stream().map(VersionRef::subject).distinct().toList();
+        return readable(store.versionsOfId(parseId(id), deleted).stream().map(VersionRef::subject).distinct().toList());
     }
 
     @GET
     @Path("/ids/{id}/versions")
     public List<SubjectVersionRefResponse> versions(@PathParam("id") String id,
             @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
-        return store.versionsOfId(parseId(id), deleted).stream()
+        List<String> readable = readable(store.versionsOfId(parseId(id), deleted).stream().map(VersionRef::subject).distinct().toList());
+        return store.versionsOfId(parseId(id), deleted).stream().filter(v -> readable.contains(v.subject()))
                 .map(v -> new SubjectVersionRefResponse(v.subject(), v.version())).toList();
+    }
+
+    private List<String> readable(List<String> subjects) {
+        return access.readableSubjects(security.getUserPrincipal(), subjects);
     }
 
     /** Only AVRO is accepted for registration (JSON and PROTOBUF are refused with 42201). */

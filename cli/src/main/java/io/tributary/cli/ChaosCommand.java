@@ -65,6 +65,14 @@ final class ChaosCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserFacingException("--records, --rate, --kills: " + e.getMessage());
         }
+        // Its own zones, open, DuckDB: the options of `up` that would change that are refused rather than ignored.
+        if (options.zonesDir != null) {
+            throw new UserFacingException("--zones: tributary chaos runs its own QA zones (written into <data-dir>/zones); leave --zones out");
+        }
+        if (options.open) {
+            throw new UserFacingException("--open: tributary chaos always runs without security (it measures delivery under failure, "
+                    + "not access control); leave --open out");
+        }
         // Its own data folder and zones: the run must not mix with a platform someone is using.
         if (options.dataDir == null) {
             options.dataDir = Installation.current().home().resolve(".tributary-chaos");

@@ -135,6 +135,11 @@ class CatalogAndSqlCommandTest {
     void aQueryErrorIsTheEnginesMessageAndExitsNonZero() {
         assertThat(run("sql", "--data-dir", data.toString(), "--zones", ZONES.toString(), "SELECT nope FROM finance_staging.expenses")).isEqualTo(1);
         assertThat(err.toString()).contains("error: Query failed: Binder Error: Referenced column \"nope\" not found").doesNotContain("at io.");
+        // Nothing was affected: a good query on the same lake right after answers in full.
+        out.getBuffer().setLength(0);
+        assertThat(run("sql", "--data-dir", data.toString(), "--zones", ZONES.toString(),
+                "SELECT count(*) AS claims, sum(amount) AS total FROM finance_staging.expenses")).isZero();
+        assertThat(out.toString()).contains(" claims | total", "      2 | 19.75", "(1 row)");
         assertThat(run("sql", "--data-dir", data.toString(), "--format", "xml", "SELECT 1")).isEqualTo(1);
         assertThat(err.toString()).contains("--format 'xml' is not a format: table, csv or json");
         assertThat(run("sql", "--data-dir", data.toString(), "--engine", "presto", "SELECT 1")).isEqualTo(1);

@@ -48,6 +48,7 @@ class RenderedChartTest {
                 "finance-expenses-landing-s3-sink", "finance-expenses-staging-s3-sink",
                 "finance-card-transactions-landing-s3-sink", "finance-card-transactions-staging-s3-sink",
                 "finance-fx-rates-landing-s3-sink", "finance-fx-rates-staging-s3-sink",
+                "finance-rejected-s3-sink",
                 "finance-expense-ods-s3-sink",
                 "finance-expense-facts-analytical-s3-sink", "finance-monthly-spend-by-department-analytical-s3-sink",
                 "finance-ingress-source");
@@ -62,9 +63,23 @@ class RenderedChartTest {
         JsonNode landing = dev.get("KafkaConnector", "finance-expenses-landing-s3-sink").at("/spec/config");
         assertThat(landing.path("format").asText()).isEqualTo("archive");
         assertThat(landing.has("partition.field")).isFalse();
+        // Landing and rejected hold original bytes: read as the worker's own (platform) user, which the ACLs allow, not the zone's.
+        assertThat(landing.has("consumer.override.sasl.jaas.config")).isFalse();
+        JsonNode rejected = dev.get("KafkaConnector", "finance-rejected-s3-sink").at("/spec/config");
+        assertThat(rejected.path("format").asText()).isEqualTo("rejected");
+        assertThat(rejected.path("topics.regex").asText()).isEqualTo("finance\\.rejected\\..+");
+        assertThat(rejected.path("header.converter").asText()).isEqualTo("org.apache.kafka.connect.converters.ByteArrayConverter");
+        assertThat(rejected.has("topics")).isFalse();
+        assertThat(rejected.has("consumer.override.sasl.jaas.config")).isFalse();
         assertThat(dev.get("KafkaConnector", "hr-departments-staging-s3-sink").at("/spec/config/consumer.override.sasl.jaas.config").asText())
                 .contains("/hr-connect:");
         assertThat(dev.get("KafkaConnector", "finance-ingress-source").at("/spec/config/s3.bucket").asText()).isEqualTo("tributary-dev-ingress");
+        // The ods sink names its entity's key and version, so that Glue gets the entity's _current view.
+        JsonNode ods = dev.get("KafkaConnector", "finance-expense-ods-s3-sink").at("/spec/config");
+        assertThat(ods.path("catalog.class").asText()).isEqualTo("io.tributary.connect.s3.catalog.GlueSinkCatalog");
+        assertThat(ods.path("catalog.entity.key").asText()).isEqualTo("expense_id");
+        assertThat(ods.path("catalog.entity.version").asText()).isEqualTo("submitted_at");
+        assertThat(staging.has("catalog.entity.key")).isFalse();
     }
 
     @Test

@@ -59,8 +59,21 @@ public final class SqlShell {
     /** Runs the prompt on the process's terminal until the user leaves. */
     public void run() {
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
-            Files.createDirectories(historyFile.getParent());
-            LineReader reader = LineReaderBuilder.builder()
+            run(terminal);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the terminal: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs the prompt on {@code terminal} (the process's, or one over streams in tests) until the
+     * user leaves; the caller closes the terminal. The history is saved to its file on the way out.
+     */
+    public void run(Terminal terminal) {
+        LineReader reader = null;
+        try {
+            Files.createDirectories(historyFile.toAbsolutePath().getParent());
+            reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("tributary")
                     .parser(new StatementParser())
@@ -72,11 +85,30 @@ public final class SqlShell {
             PrintWriter out = terminal.writer();
             out.println("Tributary SQL on " + engineName + ". End statements with ';'; 'help' for commands, 'quit' to leave.");
             loop(reader, out);
+            out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open the terminal: " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot create the history folder of " + historyFile + ": " + e.getMessage(), e);
         } finally {
+            saveHistory(reader);
             closeEngine();
         }
+    }
+
+    private void saveHistory(LineReader reader) {
+        if (reader == null) {
+            return;
+        }
+        try {
+            reader.getHistory().save();
+        } catch (IOException e) {
+            // The session worked; only its history is lost.
+            terminalWarning(reader, "History not saved to " + historyFile + ": " + e.getMessage());
+        }
+    }
+
+    private static void terminalWarning(LineReader reader, String message) {
+        reader.getTerminal().writer().println(message);
+        reader.getTerminal().writer().flush();
     }
 
     private void loop(LineReader reader, PrintWriter out) {

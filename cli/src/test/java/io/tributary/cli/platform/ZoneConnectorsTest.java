@@ -28,8 +28,8 @@ class ZoneConnectorsTest {
 
         assertThat(connectors).containsKeys("finance-expenses-landing-s3-sink", "finance-expenses-staging-s3-sink",
                 IngressConnectorConfigs.name(zone(EXAMPLES, "finance")));
-        // Three datasets with two sinks each, one entity, two analytical outputs, the ingress source.
-        assertThat(connectors).hasSize(3 * 2 + 1 + 2 + 1);
+        // Four datasets with two sinks each, the rejected sink, one entity, two analytical outputs, the ingress source.
+        assertThat(connectors).hasSize(4 * 2 + 1 + 1 + 2 + 1);
         Map<String, String> landing = connectors.get("finance-expenses-landing-s3-sink");
         assertThat(landing).containsEntry("topics", "finance.landing.expenses").containsEntry("format", "archive")
                 .containsEntry("header.converter", "org.apache.kafka.connect.converters.ByteArrayConverter").doesNotContainKey("partition.field");
@@ -53,6 +53,27 @@ class ZoneConnectorsTest {
                 .doesNotContainKey("partition.field");
         assertThat(connectors).containsKey("finance-monthly_spend_by_department-analytical-s3-sink")
                 .containsKey("finance-card_transactions-staging-s3-sink").containsKey("finance-fx_rates-landing-s3-sink");
-        assertThat(connectors.keySet()).noneMatch(name -> name.contains("rejected"));
+    }
+
+    @Test
+    void oneSinkLandsAllTheZonesRejectedTopicsAsThePlatform() {
+        Map<String, Map<String, String>> connectors = ZoneConnectors.of(config, zone(EXAMPLES, "finance"));
+
+        Map<String, String> rejected = connectors.get("finance-rejected-s3-sink");
+        assertThat(rejected).containsEntry("format", "rejected").containsEntry("topics.regex", "finance\\.rejected\\..+")
+                .containsEntry("header.converter", "org.apache.kafka.connect.converters.ByteArrayConverter")
+                .containsEntry("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter")
+                .containsEntry("s3.bucket", config.lakeBucket())
+                .doesNotContainKeys("topics", "partition.field", "schema.registry.url");
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(rejected.get("topics.regex"));
+        assertThat(pattern.matcher("finance.rejected.expenses").matches()).isTrue();
+        assertThat(pattern.matcher("finance.rejected.card_transactions").matches()).isTrue();
+        assertThat(pattern.matcher("finance.landing.expenses").matches()).isFalse();
+        assertThat(pattern.matcher("hr.rejected.departments").matches()).isFalse();
+        assertThat(pattern.matcher("financeXrejected.expenses").matches()).isFalse();
+        // Original landing bytes: read as the worker's own (platform) login, like the landing archive, even when secured.
+        assertThat(config.secured()).isTrue();
+        assertThat(rejected.keySet()).noneMatch(key -> key.startsWith("consumer.override."));
+        assertThat(connectors.keySet()).filteredOn(name -> name.contains("rejected")).containsExactly("finance-rejected-s3-sink");
     }
 }

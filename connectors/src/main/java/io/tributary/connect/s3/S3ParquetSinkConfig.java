@@ -64,6 +64,7 @@ public final class S3ParquetSinkConfig extends AbstractConfig {
     public static final String FORMAT = "format";
     public static final String FORMAT_PARQUET = "parquet";
     public static final String FORMAT_ARCHIVE = "archive";
+    public static final String FORMAT_REJECTED = "rejected";
     public static final String ARCHIVE_PREFIX = "archive.prefix";
     public static final String ARCHIVE_CODEC = "archive.codec";
     public static final String PARQUET_CODEC = "parquet.codec";
@@ -133,8 +134,8 @@ public final class S3ParquetSinkConfig extends AbstractConfig {
         if (!field && valueFields) {
             problems.add(new Problem(PARTITION_VALUE_FIELDS, "is used only with partitioner=field (partitioner is time)"));
         }
-        if (FORMAT_ARCHIVE.equals(format)) {
-            archiveProblems(props, field, problems);
+        if (FORMAT_ARCHIVE.equals(format) || FORMAT_REJECTED.equals(format)) {
+            rawBytesProblems(props, format, field, problems);
         } else if (props.getOrDefault(SCHEMA_REGISTRY_URL, "").isBlank() && valuesAreBytes(props)) {
             problems.add(new Problem(SCHEMA_REGISTRY_URL, "format=parquet with values as bytes (value.converter "
                     + props.getOrDefault(VALUE_CONVERTER, "of the worker") + ") reads the Confluent wire format and needs the"
@@ -150,22 +151,24 @@ public final class S3ParquetSinkConfig extends AbstractConfig {
         return problems;
     }
 
-    private static void archiveProblems(Map<String, String> props, boolean field, List<Problem> problems) {
+    /** format=archive and format=rejected keep the original bytes and partition by the Kafka timestamp. */
+    private static void rawBytesProblems(Map<String, String> props, String format, boolean field, List<Problem> problems) {
+        String what = "format=" + format;
         if (field) {
-            problems.add(new Problem(PARTITIONER, "format=archive keeps values undecoded, so it partitions by time only"));
+            problems.add(new Problem(PARTITIONER, what + " keeps values undecoded, so it partitions by time only"));
         }
         if (!props.getOrDefault(PARTITION_FIELD, "").isBlank()) {
-            problems.add(new Problem(PARTITION_FIELD, "format=archive keeps values undecoded and partitions by the Kafka timestamp;"
+            problems.add(new Problem(PARTITION_FIELD, what + " keeps values undecoded and partitions by the Kafka timestamp;"
                     + " leave it empty"));
         }
         for (String converter : List.of(KEY_CONVERTER, VALUE_CONVERTER)) {
             String value = props.getOrDefault(converter, "").trim();
             if (!value.isEmpty() && !BYTES_CONVERTER.equals(value)) {
-                problems.add(new Problem(converter, "format=archive keeps the bytes as consumed: set " + converter + "=" + BYTES_CONVERTER));
+                problems.add(new Problem(converter, what + " keeps the bytes as consumed: set " + converter + "=" + BYTES_CONVERTER));
             }
         }
         if (!BYTES_CONVERTER.equals(props.getOrDefault(HEADER_CONVERTER, "").trim())) {
-            problems.add(new Problem(HEADER_CONVERTER, "format=archive keeps header bytes as consumed: set " + HEADER_CONVERTER + "="
+            problems.add(new Problem(HEADER_CONVERTER, what + " keeps header bytes as consumed: set " + HEADER_CONVERTER + "="
                     + BYTES_CONVERTER + " on the connector (the worker's default parses header values)"));
         }
     }
@@ -199,6 +202,11 @@ public final class S3ParquetSinkConfig extends AbstractConfig {
 
     public boolean archive() {
         return FORMAT_ARCHIVE.equals(getString(FORMAT));
+    }
+
+    /** Rejected topics as rows of the rejected tables' shape (reason headers and original bytes), in Parquet. */
+    public boolean rejected() {
+        return FORMAT_REJECTED.equals(getString(FORMAT));
     }
 
     /** The registry URL, or empty when none is configured. */

@@ -32,6 +32,7 @@ import io.tributary.connect.s3.metrics.ConnectMetricsBinding;
 import io.tributary.connect.s3.metrics.MetricsRegistry;
 import io.tributary.connect.s3.metrics.TaskMetrics;
 import io.tributary.connect.s3.naming.ObjectKeys;
+import io.tributary.connect.s3.rejected.RejectedRecordEncoder;
 import io.tributary.connect.s3.spool.SpoolDirectory;
 import io.tributary.connect.s3.storage.ObjectStore;
 import io.tributary.connect.s3.storage.S3ObjectStore;
@@ -76,7 +77,8 @@ public final class S3ParquetSinkTask extends SinkTask {
         ObjectKeys keys = config.objectKeys();
         FileFormat format = config.fileFormat();
         WriterSettings settings = config.writerSettings(writerId);
-        converter = new SinkRecordConverter(wireFormatDecoder(config), config.archive() ? new ArchiveRecordEncoder() : null);
+        converter = new SinkRecordConverter(wireFormatDecoder(config), config.archive() ? new ArchiveRecordEncoder() : null,
+                config.rejected() ? new RejectedRecordEncoder() : null);
         SpoolDirectory spools = new SpoolDirectory(config.spoolDirectory(connector, task));
         spools.clean();
         catalog = config.catalog(props);

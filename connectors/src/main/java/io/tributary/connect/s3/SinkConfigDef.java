@@ -3,6 +3,9 @@ package io.tributary.connect.s3;
 import static io.tributary.connect.s3.S3ParquetSinkConfig.*;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,6 +16,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 
 import io.tributary.connect.s3.archive.ArchiveCodec;
 import io.tributary.connect.s3.catalog.Catalog;
@@ -113,16 +117,18 @@ final class SinkConfigDef {
                                 + " (value.converter=ByteArrayConverter): they are in the Confluent wire format and their writer schemas"
                                 + " are fetched by id. Not used when a converter already gives Connect Structs.",
                         GROUP_INPUT, 1, Width.LONG, "Schema registry URL")
-                .define(SCHEMA_REGISTRY_USER_INFO, Type.PASSWORD, "", Importance.LOW,
+                .define(SCHEMA_REGISTRY_USER_INFO, Type.PASSWORD, "", SinkConfigDef::validateUserInfo, Importance.LOW,
                         "user:password for HTTP basic authentication to the schema registry; empty for none.",
                         GROUP_INPUT, 2, Width.MEDIUM, "Schema registry credentials");
     }
 
     private static void defineFormat(ConfigDef def) {
-        def.define(FORMAT, Type.STRING, FORMAT_PARQUET, ConfigDef.ValidString.in(FORMAT_PARQUET, FORMAT_ARCHIVE), Importance.HIGH,
+        def.define(FORMAT, Type.STRING, FORMAT_PARQUET, ConfigDef.ValidString.in(FORMAT_PARQUET, FORMAT_ARCHIVE, FORMAT_REJECTED), Importance.HIGH,
                         "parquet: columns from the records' Avro schema, for analysts. archive: the raw Kafka records (key, value and"
                                 + " header bytes, offset, timestamp) in Avro container files under " + ARCHIVE_PREFIX + ", for landing"
-                                + " data that must be kept for replay but not shown to analysts.",
+                                + " data that must be kept for replay but not shown to analysts. rejected: records of <zone>.rejected.<dataset>"
+                                + " topics as Parquet rows of the rejected tables' shape (reason headers as columns, original key and value"
+                                + " as text), partitioned by their Kafka timestamp.",
                         GROUP_FORMAT, 1, Width.SHORT, "Format")
                 .define(ARCHIVE_PREFIX, Type.STRING, "_raw", SinkConfigDef::validatePrefix, Importance.MEDIUM,
                         "Prefix of archive objects: <prefix>/<stage>/<zone>/<dataset>/... Keep it out of analysts' reach with a bucket"
@@ -193,7 +199,7 @@ final class SinkConfigDef {
                         "spill: move the largest buffers to local disk; files keep their normal size. commit: commit the files with the"
                                 + " largest buffers early (smaller files, no local disk needed).",
                         GROUP_MEMORY, 2, Width.SHORT, "Memory overflow")
-                .define(SPOOL_DIR, Type.STRING, "", Importance.LOW,
+                .define(SPOOL_DIR, Type.STRING, "", SinkConfigDef::validateSpoolDir, Importance.LOW,
                         "Local folder for spilled buffers; each task uses <spool.dir>/<connector>-<task>. Empty for"
                                 + " <java.io.tmpdir>/tributary-sink. Holds nothing durable: it is emptied when the task starts.",
                         GROUP_MEMORY, 3, Width.LONG, "Spool folder");
@@ -258,6 +264,41 @@ final class SinkConfigDef {
             ZoneId.of(String.valueOf(value));
         } catch (DateTimeException e) {
             throw new ConfigException(name, value, "not a time zone id such as UTC or Europe/Paris");
+        }
+    }
+
+    private static void validateUserInfo(String name, Object value) {
+        String text = value == null ? "" : ((Password) value).value();
+        if (!text.isEmpty() && text.indexOf(':') < 1) {
+            // The value is a secret: ConfigException shows a Password as [hidden].
+            throw new ConfigException(name, value, "must be user:password (a user name, a colon, then the password), or empty for"
+                    + " no authentication");
+        }
+    }
+
+    /** The folder is created when the task starts: it must exist and be writable, or be creatable under a writable parent. */
+    private static void validateSpoolDir(String name, Object value) {
+        String text = value == null ? "" : value.toString().trim();
+        if (text.isEmpty()) {
+            return;
+        }
+        Path dir;
+        try {
+            dir = Path.of(text).toAbsolutePath();
+        } catch (InvalidPathException e) {
+            throw new ConfigException(name, value, "is not a path on this worker: " + e.getMessage());
+        }
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new ConfigException(name, value, (existing == null ? dir : existing) + " is not a folder on this worker,"
+                    + " so spilled buffers could not be written under it");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new ConfigException(name, value, "folder " + existing + " is not writable by this worker, so spilled buffers"
+                    + (existing.equals(dir) ? "" : " (and the missing folders below it)") + " could not be written");
         }
     }
 

@@ -1,7 +1,9 @@
 package io.tributary.connect.s3;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -15,30 +17,35 @@ import io.tributary.connect.s3.decode.StructValueDecoder;
 import io.tributary.connect.s3.decode.ValueDecoder;
 import io.tributary.connect.s3.errors.BadRecordException;
 import io.tributary.connect.s3.errors.RejectReason;
+import io.tributary.connect.s3.rejected.RejectedRecordEncoder;
 import io.tributary.connect.s3.writer.LakeRecord;
 
 /**
  * Turns what Connect delivers into what the writer keeps. For Parquet: bytes (Confluent wire
  * format, read with the registry) or Structs (a converter already decoded them); anything else
  * (no value, no schema) is the record's fault and goes to the dead-letter queue. For archives:
- * key, value and header bytes as they were consumed.
+ * key, value and header bytes as they were consumed. For rejected topics: a row of the rejected
+ * tables' shape from the reason headers and the original bytes.
  */
 final class SinkRecordConverter {
     private final ValueDecoder bytesDecoder;
     private final StructValueDecoder structDecoder = new StructValueDecoder();
     private final ArchiveRecordEncoder archive;
+    private final RejectedRecordEncoder rejected;
 
     /**
      * @param bytesDecoder reads wire-format bytes; null when no registry is configured
      * @param archive      non-null for format=archive
+     * @param rejected     non-null for format=rejected
      */
-    SinkRecordConverter(ValueDecoder bytesDecoder, ArchiveRecordEncoder archive) {
+    SinkRecordConverter(ValueDecoder bytesDecoder, ArchiveRecordEncoder archive, RejectedRecordEncoder rejected) {
         this.bytesDecoder = bytesDecoder;
         this.archive = archive;
+        this.rejected = rejected;
     }
 
     LakeRecord convert(SinkRecord record) {
-        DecodedValue value = archive != null ? archived(record) : decoded(record);
+        DecodedValue value = archive != null ? archived(record) : rejected != null ? rejectedRow(record) : decoded(record);
         return new LakeRecord(record.topic(), record.kafkaPartition(), record.kafkaOffset(), record.timestamp(), value);
     }
 
@@ -75,12 +82,21 @@ final class SinkRecordConverter {
                 bytes(record, "value", record.value(), "value.converter"), headers);
     }
 
-    private static byte[] bytes(SinkRecord record, String what, Object value, String converter) {
+    private DecodedValue rejectedRow(SinkRecord record) {
+        Map<String, byte[]> headers = new HashMap<>();
+        for (Header h : record.headers()) {
+            headers.put(h.key(), bytes(record, "header " + h.key(), h.value(), "header.converter"));
+        }
+        return rejected.encode(record.topic(), record.kafkaPartition(), record.kafkaOffset(), record.timestamp(),
+                bytes(record, "key", record.key(), "key.converter"), bytes(record, "value", record.value(), "value.converter"), headers);
+    }
+
+    private byte[] bytes(SinkRecord record, String what, Object value, String converter) {
         if (value == null || value instanceof byte[]) {
             return (byte[]) value;
         }
         throw new ConnectException("The " + what + " at " + where(record) + " is a " + value.getClass().getSimpleName()
-                + ", not bytes: format=archive keeps bytes as consumed, set " + converter + "="
+                + ", not bytes: format=" + (archive != null ? "archive" : "rejected") + " keeps bytes as consumed, set " + converter + "="
                 + S3ParquetSinkConfig.BYTES_CONVERTER);
     }
 

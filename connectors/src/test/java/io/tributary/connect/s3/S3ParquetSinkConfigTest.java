@@ -3,6 +3,10 @@ package io.tributary.connect.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +15,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -142,7 +147,22 @@ class S3ParquetSinkConfigTest {
                 Arguments.of("memory.budget.bytes", "1000", "at least 8388608"),
                 Arguments.of("memory.overflow", "drop", "spill, commit"),
                 Arguments.of("catalog.class", "com.example.Missing", "not found"),
-                Arguments.of("catalog.class", "java.lang.String", "does not implement"));
+                Arguments.of("catalog.class", "java.lang.String", "does not implement"),
+                Arguments.of("schema.registry.basic.auth.user.info", "no-colon-here", "must be user:password"),
+                Arguments.of("schema.registry.basic.auth.user.info", ":password-without-user", "must be user:password"),
+                Arguments.of("spool.dir", aFile() + "/spool", "is not a folder"),
+                Arguments.of("spool.dir", aFile().toString(), "is not a folder"));
+    }
+
+    /** A plain file, where a spool folder (or one of its parents) cannot be. */
+    private static Path aFile() {
+        try {
+            Path file = Files.createTempFile("not-a-folder", ".txt");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -153,6 +173,26 @@ class S3ParquetSinkConfigTest {
         ConfigValue reported = new S3ParquetSinkConnector().validate(with(property, value)).configValues().stream()
                 .filter(v -> v.name().equals(property)).findFirst().orElseThrow();
         assertThat(reported.errorMessages()).as("validate() reports it against " + property).isNotEmpty();
+    }
+
+    @Test
+    void registryCredentialsAreCheckedWithoutShowingThem() {
+        assertThat(new S3ParquetSinkConfig(with("schema.registry.basic.auth.user.info", "ann:s3cr:et")).schemaRegistryUserInfo())
+                .isEqualTo("ann:s3cr:et");
+        assertThat(new S3ParquetSinkConfig(with("schema.registry.basic.auth.user.info", "ann:")).schemaRegistryUserInfo())
+                .as("an empty password is the registry's business").isEqualTo("ann:");
+        assertThatThrownBy(() -> new S3ParquetSinkConfig(with("schema.registry.basic.auth.user.info", "annsecret")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("schema.registry.basic.auth.user.info")
+                .hasMessageNotContaining("annsecret");
+    }
+
+    @Test
+    void aSpoolFolderThatDoesNotExistYetIsFineWhenItCanBeCreated(@TempDir Path dir) {
+        Path spool = dir.resolve("not/yet/there");
+        S3ParquetSinkConfig config = new S3ParquetSinkConfig(with("spool.dir", spool.toString()));
+        assertThat(config.spoolDirectory("lake", "0")).isEqualTo(spool.resolve("lake-0"));
+        assertThat(spool).as("validation creates nothing").doesNotExist();
+        assertThat(new S3ParquetSinkConfig(with("spool.dir", dir.toString())).spoolDirectory("lake", "0")).isEqualTo(dir.resolve("lake-0"));
     }
 
     @Test

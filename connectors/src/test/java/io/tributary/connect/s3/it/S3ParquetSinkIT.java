@@ -169,6 +169,32 @@ class S3ParquetSinkIT {
         platform.deleteConnector("finance-invoices-lake");
     }
 
+    @Test
+    @Order(5)
+    void toleratingErrorsWithoutADeadLetterTopicStillFailsTheTaskNamingTheRecord() {
+        // errors.tolerance=all alone would drop bad records silently; the sink refuses to lose them.
+        String topic = "finance.staging.receipts";
+        String connector = "finance-receipts-lake";
+        platform.createTopic(topic, 1);
+        platform.send(topic, 0, Expenses.wire(schemaId, "r0", 0, "2024-05-01T08:00:00Z"));
+        platform.send(topic, 0, "not avro either".getBytes(StandardCharsets.UTF_8));
+        platform.send(topic, 0, Expenses.wire(schemaId, "r2", 2, "2024-05-01T08:00:00Z"));
+        Map<String, String> config = platform.connectorConfig(topic, null);
+        config.put("errors.tolerance", "all");
+        config.put("flush.size", "1");
+        platform.rest.putConnectorConfig(connector, config);
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> "FAILED".equals(platform.rest.taskState(connector, 0)));
+        JsonNode task = platform.rest.status(connector).path("tasks").get(0);
+        assertThat(task.path("trace").asText()).contains("topic " + topic + " partition 0 offset 1").contains("NOT_WIRE_FORMAT")
+                .contains("errors.deadletterqueue.topic.name");
+        assertThat(platform.committedOffsets(connector, topic).getOrDefault(0, 0L)).as("nothing after the bad record is committed")
+                .isLessThanOrEqualTo(1L);
+        assertThat(platform.lake.keys("staging/finance/receipts/")).as("the record after it is not landed either")
+                .noneMatch(k -> k.endsWith("+00000000000000000002.parquet"));
+        platform.deleteConnector(connector);
+    }
+
     /** Every good record produced is in the lake once, with its values and types; nothing else is. */
     private static void assertEveryRecordExactlyOnceWithItsValues() throws Exception {
         List<Map<String, Object>> rows = platform.query(PREFIX, "SELECT id, CAST(amount AS VARCHAR) AS amount, typeof(amount) AS dec,"

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -26,9 +33,19 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tributary.catalog.glue.RecordingGlueEndpoint;
+import io.tributary.connect.s3.S3ParquetSinkConnector;
 import io.tributary.connect.s3.archive.ArchiveReader;
 import io.tributary.connect.s3.archive.ArchiveReader.ArchivedRecord;
+import io.tributary.connect.s3.catalog.GlueSinkCatalog;
 import io.tributary.connect.s3.catalog.LakePartition;
 import io.tributary.connect.s3.support.Expenses;
 import io.tributary.connect.s3.support.LakePlatform;
@@ -42,6 +59,12 @@ import io.tributary.registry.client.WireFormat;
  */
 class SinkFeaturesIT {
     private static final Duration LANDING = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** An item, then a newer schema adding a field with a default, then one changing the id's type (incompatible with both). */
+    private static final Schema ITEM_V1 = SchemaBuilder.record("Item").namespace("finance").fields().requiredString("id").endRecord();
+    private static final Schema ITEM_V2 = SchemaBuilder.record("Item").namespace("finance").fields().requiredString("id")
+            .name("category").type().stringType().stringDefault("misc").endRecord();
+    private static final Schema ITEM_V3 = SchemaBuilder.record("Item").namespace("finance").fields().requiredLong("id").endRecord();
     static LakePlatform platform;
 
     @BeforeAll
@@ -181,22 +204,18 @@ class SinkFeaturesIT {
         String topic = "finance.staging.evolving";
         String dlq = "_tributary.dlq.evolving";
         platform.createTopic(topic, 1);
-        Schema v1 = SchemaBuilder.record("Item").namespace("finance").fields().requiredString("id").endRecord();
-        Schema v2 = SchemaBuilder.record("Item").namespace("finance").fields().requiredString("id").name("category").type()
-                .stringType().stringDefault("misc").endRecord();
-        Schema v3 = SchemaBuilder.record("Item").namespace("finance").fields().requiredLong("id").endRecord();
-        int id1 = platform.register(topic, v1);
-        int id2 = platform.register(topic, v2);
+        int id1 = platform.register(topic, ITEM_V1);
+        int id2 = platform.register(topic, ITEM_V2);
         // The registry refuses v3 under the dataset's subject (BACKWARD); a producer using another subject still gets an id.
-        int id3 = platform.registry.register("legacy-items-value", v3);
-        sendItem(topic, id1, v1, "a", null);
-        sendItem(topic, id1, v1, "b", null);
-        sendItem(topic, id2, v2, "c", "books");
-        sendItem(topic, id1, v1, "d", null);
-        GenericRecord bad = new GenericData.Record(v3);
+        int id3 = platform.registry.register("legacy-items-value", ITEM_V3);
+        sendItem(topic, id1, ITEM_V1, "a", null);
+        sendItem(topic, id1, ITEM_V1, "b", null);
+        sendItem(topic, id2, ITEM_V2, "c", "books");
+        sendItem(topic, id1, ITEM_V1, "d", null);
+        GenericRecord bad = new GenericData.Record(ITEM_V3);
         bad.put("id", 5L);
-        platform.send(topic, 0, at("2024-05-01T10:00:00Z"), null, WireFormat.encode(id3, v3, bad), Map.of());
-        sendItem(topic, id2, v2, "f", "food");
+        platform.send(topic, 0, at("2024-05-01T10:00:00Z"), null, WireFormat.encode(id3, ITEM_V3, bad), Map.of());
+        sendItem(topic, id2, ITEM_V2, "f", "food");
         Map<String, String> config = platform.connectorConfig(topic, dlq);
         config.put("flush.size", "3");
         config.put("schema.compatibility", "BACKWARD");
@@ -351,6 +370,83 @@ class SinkFeaturesIT {
     }
 
     @Test
+    void rejectedTopicsLandAsRowsOfTheRejectedTablesWithTheirReasons() throws Exception {
+        // One connector for all of a zone's rejected topics, as the platform runs it (topics.regex).
+        String claims = "qa.rejected.claims";
+        String trips = "qa.rejected.trips";
+        platform.createTopic(claims, 1);
+        platform.createTopic(trips, 1);
+        byte[] notUtf8 = {0, 0, 0, 0, 3, (byte) 0xC3, (byte) 0x28};
+        platform.send(claims, 0, at("2024-05-01T10:00:00Z"), "c-1".getBytes(StandardCharsets.UTF_8),
+                "{\"amount\": -5}".getBytes(StandardCharsets.UTF_8), reasons("RULE_FAILED", "positive_amount", "amount",
+                        "amount must be positive", "qa.landing.claims", "0", "41", "batch-7"));
+        platform.send(claims, 0, at("2024-05-02T11:00:00Z"), null, notUtf8,
+                reasons("NOT_JSON", "", "", "not JSON: unexpected byte", "qa.landing.claims", "0", "42", null));
+        platform.send(claims, 0, at("2024-05-02T12:00:00Z"), "c-3".getBytes(StandardCharsets.UTF_8),
+                "no headers".getBytes(StandardCharsets.UTF_8), Map.of());
+        platform.send(trips, 0, at("2024-05-01T09:30:00Z"), null, "trip;;".getBytes(StandardCharsets.UTF_8),
+                reasons("MISSING_FIELD", "", "destination", "destination is required", "qa.landing.trips", "0", "5", null));
+        Map<String, String> config = platform.connectorConfig("", null);
+        config.remove("topics");
+        config.put("topics.regex", "qa\\.rejected\\..*");
+        config.put("format", "rejected");
+        config.put("header.converter", LakePlatform.BYTES);
+        config.put("schema.registry.url", "");
+        config.put("flush.size", "2");
+        config.put("rotate.schedule.interval.ms", "2000");
+        platform.startConnector("qa-rejected", config);
+
+        await().atMost(LANDING).untilAsserted(() -> assertThat(platform.lake.keys("rejected/qa/")).containsExactlyInAnyOrder(
+                file("rejected/qa/claims/dt=2024-05-01/", claims, 0, 0, "parquet"),
+                file("rejected/qa/claims/dt=2024-05-02/", claims, 0, 1, "parquet"),
+                file("rejected/qa/trips/dt=2024-05-01/", trips, 0, 0, "parquet")));
+        List<Map<String, Object>> rows = platform.query("rejected/qa/", "SELECT * EXCLUDE (filename), epoch_ms(rejected_at) AS ms"
+                + " FROM {lake} ORDER BY source_topic, source_offset");
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0).keySet()).containsExactlyInAnyOrder("reason", "rule", "field", "message", "source_topic", "source_partition",
+                "source_offset", "batch_id", "rejected_at", "record_key", "record_value", "ms");
+        assertThat(rows.get(0)).containsEntry("reason", "RULE_FAILED").containsEntry("rule", "positive_amount")
+                .containsEntry("field", "amount").containsEntry("message", "amount must be positive")
+                .containsEntry("source_topic", "qa.landing.claims").containsEntry("source_partition", 0)
+                .containsEntry("source_offset", 41L).containsEntry("batch_id", "batch-7").containsEntry("ms", at("2024-05-01T10:00:00Z"))
+                .containsEntry("record_key", "c-1").containsEntry("record_value", "{\"amount\": -5}");
+        assertThat(rows.get(1)).containsEntry("reason", "NOT_JSON").containsEntry("rule", null).containsEntry("field", null)
+                .containsEntry("source_offset", 42L).containsEntry("batch_id", null).containsEntry("record_key", null)
+                .containsEntry("ms", at("2024-05-02T11:00:00Z"))
+                .containsEntry("record_value", "base64:" + java.util.Base64.getEncoder().encodeToString(notUtf8));
+        // No reason headers: still landed, reason UNKNOWN, pointing at where it was found (so it sorts last).
+        assertThat(rows.get(3)).containsEntry("reason", "UNKNOWN").containsEntry("source_topic", claims)
+                .containsEntry("source_partition", 0).containsEntry("source_offset", 2L).containsEntry("record_key", "c-3")
+                .containsEntry("record_value", "no headers").containsEntry("ms", at("2024-05-02T12:00:00Z"));
+        assertThat((String) rows.get(3).get("message")).contains("tributary.reject.reason", claims + " partition 0 offset 2");
+        assertThat(rows.get(2)).containsEntry("reason", "MISSING_FIELD").containsEntry("field", "destination")
+                .containsEntry("source_topic", "qa.landing.trips").containsEntry("source_offset", 5L)
+                .containsEntry("record_value", "trip;;").containsEntry("ms", at("2024-05-01T09:30:00Z"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(platform.committedOffsets("qa-rejected", claims)).containsEntry(0, 3L);
+            assertThat(platform.committedOffsets("qa-rejected", trips)).containsEntry(0, 1L);
+        });
+        platform.deleteConnector("qa-rejected");
+    }
+
+    /** The headers the validator puts on a rejected record (docs/contracts.md); a null batch id is left out. */
+    private static Map<String, byte[]> reasons(String reason, String rule, String field, String message, String sourceTopic,
+            String partition, String offset, String batchId) {
+        Map<String, byte[]> h = new java.util.LinkedHashMap<>();
+        h.put("tributary.reject.reason", reason.getBytes(StandardCharsets.UTF_8));
+        h.put("tributary.reject.rule", rule.getBytes(StandardCharsets.UTF_8));
+        h.put("tributary.reject.field", field.getBytes(StandardCharsets.UTF_8));
+        h.put("tributary.reject.message", message.getBytes(StandardCharsets.UTF_8));
+        h.put("tributary.source.topic", sourceTopic.getBytes(StandardCharsets.UTF_8));
+        h.put("tributary.source.partition", partition.getBytes(StandardCharsets.UTF_8));
+        h.put("tributary.source.offset", offset.getBytes(StandardCharsets.UTF_8));
+        if (batchId != null) {
+            h.put("tributary.batch.id", batchId.getBytes(StandardCharsets.UTF_8));
+        }
+        return h;
+    }
+
+    @Test
     void anUnreachableS3FailsTheTaskOnlyOnceItsRetriesAreUsedUp() {
         String topic = "finance.staging.unreachable";
         platform.createTopic(topic, 1);
@@ -408,5 +504,286 @@ class SinkFeaturesIT {
         assertThat(rows).hasSize(60).extracting(r -> r.get("id")).doesNotHaveDuplicates();
         assertThat(platform.rest.status("rebalance").path("tasks")).hasSize(2);
         platform.deleteConnector("rebalance");
+    }
+
+    @ParameterizedTest(name = "parquet.codec={0}")
+    @ValueSource(strings = {"zstd", "gzip", "uncompressed"})
+    void filesAreCompressedWithTheConfiguredCodec(String codec) throws Exception {
+        String topic = "finance.staging.codec_" + codec;
+        platform.createTopic(topic, 1);
+        int id = platform.register(topic, Expenses.SCHEMA);
+        for (int i = 0; i < 3; i++) {
+            platform.send(topic, 0, Expenses.wire(id, "k" + i, i, "2024-05-01T10:00:00Z"));
+        }
+        Map<String, String> config = platform.connectorConfig(topic, null);
+        config.put("flush.size", "3");
+        config.put("partition.field", "spent_at");
+        config.put("parquet.codec", codec);
+        platform.startConnector("codec-" + codec, config);
+
+        String prefix = "staging/finance/codec_" + codec + "/";
+        await().atMost(LANDING).untilAsserted(() -> assertThat(platform.lake.keys(prefix)).hasSize(1));
+        // Every column chunk of the footer names the codec (the default, snappy, would fail this).
+        assertThat(platform.footers(prefix, "SELECT DISTINCT compression FROM {footer}")).extracting(r -> r.get("compression"))
+                .containsExactly(codec.toUpperCase(java.util.Locale.ROOT));
+        assertThat(platform.query(prefix, "SELECT id FROM {lake} ORDER BY id")).extracting(r -> r.get("id")).containsExactly("k0", "k1", "k2");
+        platform.deleteConnector("codec-" + codec);
+    }
+
+    @Test
+    void rowGroupsAreCutAtTheConfiguredSizeAndEveryKafkaColumnIsKept() throws Exception {
+        String topic = "finance.staging.scans";
+        platform.createTopic(topic, 2);
+        // A fixed field is written plain (no dictionary), so each row adds its 512 bytes to the row group.
+        Schema scan = SchemaBuilder.record("Scan").namespace("finance").fields().requiredString("id").name("image").type()
+                .fixed("Image").size(512).noDefault().endRecord();
+        int id = platform.register(topic, scan);
+        int rows = 1000;
+        long ts = at("2024-05-01T10:00:00Z");
+        for (int i = 0; i < rows; i++) {
+            GenericRecord r = new GenericData.Record(scan);
+            r.put("id", "s" + i);
+            byte[] image = new byte[512];
+            new java.util.Random(i).nextBytes(image);
+            r.put("image", new GenericData.Fixed(scan.getField("image").schema(), image));
+            platform.sendAsync(topic, 1, ts + i, WireFormat.encode(id, scan, r));
+        }
+        platform.flush();
+        Map<String, String> config = platform.connectorConfig(topic, null);
+        config.put("flush.size", String.valueOf(rows));
+        config.put("rotate.schedule.interval.ms", "-1");
+        config.put("parquet.row.group.size", "65536");
+        config.put("parquet.kafka.columns", "topic,partition,offset,timestamp");
+        platform.startConnector("scans", config);
+
+        String prefix = "staging/finance/scans/";
+        await().atMost(LANDING).untilAsserted(() -> assertThat(platform.lake.keys(prefix))
+                .containsExactly(file(prefix + "dt=2024-05-01/", topic, 1, 0, "parquet")));
+        List<Map<String, Object>> groups = platform.footers(prefix, "SELECT row_group_id, any_value(row_group_num_rows) AS n,"
+                + " any_value(row_group_bytes) AS bytes FROM {footer} GROUP BY row_group_id ORDER BY row_group_id");
+        // 512 KB of rows in row groups of about 64 KB (Parquet cuts on its own estimate, a little under the target):
+        // the default (16 MB) would give one.
+        assertThat(groups).hasSizeBetween(5, 20);
+        List<Long> rowsPerGroup = groups.stream().map(g -> ((Number) g.get("n")).longValue()).toList();
+        assertThat(rowsPerGroup).allSatisfy(n -> assertThat(n).isLessThan(300L));
+        assertThat(rowsPerGroup.stream().mapToLong(Long::longValue).sum()).isEqualTo(rows);
+        assertThat(groups.subList(0, groups.size() - 1)).allSatisfy(g ->
+                assertThat(((Number) g.get("bytes")).longValue()).isBetween(65_536L / 2, 2 * 65_536L));
+
+        List<Map<String, Object>> lake = platform.query(prefix, "SELECT id, kafka_topic, kafka_partition, kafka_offset,"
+                + " epoch_ms(kafka_timestamp) AS ts, typeof(kafka_timestamp) AS ts_type FROM {lake}");
+        assertThat(lake).hasSize(rows).allSatisfy(r -> {
+            long offset = ((Number) r.get("kafka_offset")).longValue();
+            assertThat(r.get("id")).isEqualTo("s" + offset);
+            assertThat(r.get("kafka_topic")).isEqualTo(topic);
+            assertThat(r.get("kafka_partition")).isEqualTo(1);
+            assertThat(((Number) r.get("ts")).longValue()).isEqualTo(ts + offset);
+            assertThat(r.get("ts_type").toString()).startsWith("TIMESTAMP");
+        });
+        platform.deleteConnector("scans");
+    }
+
+    @Test
+    void daysAreCutInTheConfiguredTimeZone() throws Exception {
+        String topic = "finance.staging.night";
+        platform.createTopic(topic, 1);
+        int id = platform.register(topic, Expenses.SCHEMA);
+        // Paris is UTC+2 in May: 22:00 UTC is already the next day there.
+        String[] times = {"2024-05-01T21:30:00Z", "2024-05-01T22:30:00Z", "2024-05-02T21:59:59Z", "2024-05-02T22:00:00Z"};
+        for (int i = 0; i < times.length; i++) {
+            platform.send(topic, 0, Expenses.wire(id, "n" + i, i, times[i]));
+        }
+        Map<String, String> config = platform.connectorConfig(topic, null);
+        config.put("flush.size", "1");
+        config.put("partition.field", "spent_at");
+        config.put("timezone", "Europe/Paris");
+        platform.startConnector("night", config);
+
+        String prefix = "staging/finance/night/";
+        await().atMost(LANDING).untilAsserted(() -> assertThat(platform.lake.keys(prefix)).containsExactly(
+                file(prefix + "dt=2024-05-01/", topic, 0, 0, "parquet"), file(prefix + "dt=2024-05-02/", topic, 0, 1, "parquet"),
+                file(prefix + "dt=2024-05-02/", topic, 0, 2, "parquet"), file(prefix + "dt=2024-05-03/", topic, 0, 3, "parquet")));
+        platform.deleteConnector("night");
+    }
+
+    @Test
+    void aLateRecordWaitsInItsOwnFileWhileOffsetsAndBuffersTrackWhatIsDurable() throws Exception {
+        String topic = "finance.staging.late";
+        String connector = "late";
+        platform.createTopic(topic, 1);
+        int id = platform.register(topic, Expenses.SCHEMA);
+        // Offsets 0-3 and 5-8 are of May 2; offset 4 arrives late, of May 1.
+        for (int i = 0; i < 9; i++) {
+            platform.send(topic, 0, Expenses.wire(id, "l" + i, i, i == 4 ? "2024-05-01T23:00:00Z" : "2024-05-02T09:00:00Z"));
+        }
+        Map<String, String> config = platform.connectorConfig(topic, null);
+        config.put("flush.size", "4");
+        config.put("partition.field", "spent_at");
+        config.put("rotate.schedule.interval.ms", "-1");
+        platform.startConnector(connector, config);
+
+        String prefix = "staging/finance/late/";
+        String day1 = prefix + "dt=2024-05-01/";
+        String day2 = prefix + "dt=2024-05-02/";
+        await().atMost(LANDING).untilAsserted(() -> assertThat(platform.lake.keys(prefix)).containsExactly(
+                file(day2, topic, 0, 0, "parquet"), file(day2, topic, 0, 5, "parquet")));
+        assertThat(platform.rowsPerFile(prefix)).containsExactlyInAnyOrderEntriesOf(Map.of(file(day2, topic, 0, 0, "parquet"), 4L,
+                file(day2, topic, 0, 5, "parquet"), 4L));
+        String metrics = platform.metrics();
+        assertThat(LakePlatform.metric(metrics, "open_files", connector)).isEqualTo(1);
+        assertThat(LakePlatform.metric(metrics, "buffered_bytes", connector)).as("the late record's buffer").isPositive();
+        // Offset 4 is only in memory: Kafka must keep it, although offsets 5-8 are durable.
+        await().atMost(Duration.ofSeconds(30)).during(Duration.ofMillis(1500)).until(() ->
+                Long.valueOf(4).equals(platform.committedOffsets(connector, topic).get(0)));
+
+        for (int i = 9; i < 12; i++) {
+            platform.send(topic, 0, Expenses.wire(id, "l" + i, i, "2024-05-01T23:30:00Z"));
+        }
+        await().atMost(LANDING).untilAsserted(() -> assertThat(platform.lake.keys(day1))
+                .containsExactly(file(day1, topic, 0, 4, "parquet")));
+        assertThat(platform.query(day1, "SELECT id FROM {lake} ORDER BY id")).extracting(r -> r.get("id"))
+                .containsExactly("l10", "l11", "l4", "l9");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(platform.committedOffsets(connector, topic)).containsEntry(0, 12L);
+            String after = platform.metrics();
+            assertThat(LakePlatform.metric(after, "buffered_bytes", connector)).isZero();
+            assertThat(LakePlatform.metric(after, "open_files", connector)).isZero();
+        });
+        platform.deleteConnector(connector);
+    }
+
+    static Stream<Arguments> compatibilityModes() {
+        // Records a(v1) b(v1) c(v2) d(v1) e(v3, incompatible) f(v2); item:category:start offset of its file.
+        return Stream.of(
+                Arguments.of("NONE", List.of("a:null:0", "b:null:0", "c:books:2", "d:null:3", "5:null:4", "f:food:5")),
+                Arguments.of("FORWARD", List.of("a:null:0", "b:null:0", "c:null:0", "d:null:3", "f:null:3")),
+                Arguments.of("FULL", List.of("a:null:0", "b:null:0", "c:books:2", "d:misc:2", "f:food:2")));
+    }
+
+    @ParameterizedTest(name = "schema.compatibility={0}")
+    @MethodSource("compatibilityModes")
+    void schemaEvolutionFollowsEachCompatibilitySetting(String mode, List<String> expected) throws Exception {
+        String dataset = "evolving_" + mode.toLowerCase(java.util.Locale.ROOT);
+        String topic = "finance.staging." + dataset;
+        String dlq = "_tributary.dlq." + dataset;
+        String connector = "evolving-" + mode.toLowerCase(java.util.Locale.ROOT);
+        platform.createTopic(topic, 1);
+        int id1 = platform.register(topic, ITEM_V1);
+        int id2 = platform.register(topic, ITEM_V2);
+        int id3 = platform.registry.register("legacy-items-value", ITEM_V3);
+        sendItem(topic, id1, ITEM_V1, "a", null);
+        sendItem(topic, id1, ITEM_V1, "b", null);
+        sendItem(topic, id2, ITEM_V2, "c", "books");
+        sendItem(topic, id1, ITEM_V1, "d", null);
+        GenericRecord legacy = new GenericData.Record(ITEM_V3);
+        legacy.put("id", 5L);
+        platform.send(topic, 0, at("2024-05-01T10:00:00Z"), null, WireFormat.encode(id3, ITEM_V3, legacy), Map.of());
+        sendItem(topic, id2, ITEM_V2, "f", "food");
+        Map<String, String> config = platform.connectorConfig(topic, dlq);
+        config.put("flush.size", "3");
+        // The last file lands by the wall clock; everything before it is cut by schema changes or flush.size.
+        config.put("rotate.schedule.interval.ms", "2000");
+        config.put("schema.compatibility", mode);
+        platform.startConnector(connector, config);
+
+        String prefix = "staging/finance/" + dataset + "/";
+        long files = expected.stream().map(e -> e.substring(e.lastIndexOf(':'))).distinct().count();
+        await().atMost(LANDING).untilAsserted(() -> assertThat(platform.lake.keys(prefix)).hasSize((int) files));
+        // SELECT *: under FORWARD no file has a category column at all.
+        List<Map<String, Object>> rows = platform.query(prefix, "SELECT * FROM {lake}");
+        assertThat(rows).extracting(r -> r.get("id") + ":" + r.get("category") + ":" + Long.parseLong(r.get("filename").toString()
+                .replaceAll(".*\\+(\\d+)\\.parquet$", "$1"))).containsExactlyInAnyOrderElementsOf(expected);
+        if (mode.equals("NONE")) {
+            assertThat(LakePlatform.metric(platform.metrics(), "records_rejected_total", connector)).isZero();
+        } else {
+            ConsumerRecord<byte[], byte[]> dead = platform.read(dlq, 1).get(0);
+            assertThat(LakePlatform.header(dead, "tributary.reject.reason")).isEqualTo("INCOMPATIBLE_SCHEMA");
+            assertThat(LakePlatform.header(dead, "tributary.source.offset")).isEqualTo("4");
+            assertThat(LakePlatform.header(dead, "tributary.reject.message")).contains(mode).contains("v" + id3);
+        }
+        platform.deleteConnector(connector);
+    }
+
+    @Test
+    void theGlueCatalogCreatesTheTableAtTheFirstCommitAndEvolvesItWithANewSchema() throws Exception {
+        String topic = "finance.staging.glued";
+        platform.createTopic(topic, 1);
+        Schema v1 = SchemaBuilder.record("Glued").namespace("finance").fields().requiredString("id").requiredDouble("amount").endRecord();
+        Schema v2 = SchemaBuilder.record("Glued").namespace("finance").fields().requiredString("id").requiredDouble("amount")
+                .optionalString("note").endRecord();
+        int id1 = platform.register(topic, v1);
+        int id2 = platform.register(topic, v2);
+        try (RecordingGlueEndpoint glue = new RecordingGlueEndpoint()) {
+            for (int i = 0; i < 2; i++) {
+                GenericRecord r = new GenericData.Record(v1);
+                r.put("id", "g" + i);
+                r.put("amount", 1.5 * i);
+                platform.send(topic, 0, at("2024-05-01T10:00:00Z"), null, WireFormat.encode(id1, v1, r), Map.of());
+            }
+            Map<String, String> config = platform.connectorConfig(topic, null);
+            config.put("flush.size", "2");
+            config.put("catalog.class", GlueSinkCatalog.class.getName());
+            config.put("catalog.glue.endpoint", glue.uri().toString());
+            config.put("catalog.glue.region", "eu-west-1");
+            config.put("catalog.aws.access.key.id", "AKIDTEST");
+            config.put("catalog.aws.secret.access.key", "glue-secret");
+            platform.startConnector("glued", config);
+
+            await().atMost(LANDING).untilAsserted(() -> assertThat(glue.operations()).contains("CreateTable"));
+            assertThat(platform.lake.keys("staging/finance/glued/")).hasSize(1);
+            assertThat(glue.operations()).doesNotContain("UpdateTable");
+            var table = glue.tables.get("finance_staging.glued");
+            assertThat(table.path("StorageDescriptor").path("Location").asText()).isEqualTo("s3://lake/staging/finance/glued/");
+            assertThat(table.path("StorageDescriptor").path("Columns").findValuesAsText("Name")).containsExactly("id", "amount");
+            assertThat(table.path("PartitionKeys").findValuesAsText("Name")).containsExactly("dt");
+
+            // A file of v2 on another day: the table gains the column; the daily folder needs no call (projection).
+            for (int i = 2; i < 4; i++) {
+                GenericRecord r = new GenericData.Record(v2);
+                r.put("id", "g" + i);
+                r.put("amount", 1.5 * i);
+                r.put("note", "n" + i);
+                platform.send(topic, 0, at("2024-05-02T10:00:00Z"), null, WireFormat.encode(id2, v2, r), Map.of());
+            }
+            await().atMost(LANDING).untilAsserted(() -> assertThat(glue.operations()).contains("UpdateTable"));
+            assertThat(platform.lake.keys("staging/finance/glued/")).hasSize(2);
+            assertThat(glue.tables.get("finance_staging.glued").path("StorageDescriptor").path("Columns").findValuesAsText("Name"))
+                    .containsExactly("id", "amount", "note");
+            assertThat(glue.operations()).containsSubsequence("CreateTable", "UpdateTable").doesNotContain("CreatePartition");
+            platform.deleteConnector("glued");
+        }
+    }
+
+    @Test
+    void theWorkersValidateEndpointNamesEachBadProperty() throws Exception {
+        Map<String, String> config = platform.connectorConfig("finance.staging.validated", null);
+        config.put("name", "validated");
+        config.put("schema.registry.basic.auth.user.info", "only-a-secret");
+        Path notAFolder = platform.dir.resolve("not-a-folder.txt");
+        Files.writeString(notAFolder, "a file");
+        config.put("spool.dir", notAFolder.resolve("spool").toString());
+        config.put("parquet.codec", "lzo");
+        String url = platform.worker.restUrl() + "/connector-plugins/" + S3ParquetSinkConnector.class.getName() + "/config/validate";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(response.body());
+        Map<String, List<String>> errors = new HashMap<>();
+        for (JsonNode c : answer.path("configs")) {
+            List<String> messages = new ArrayList<>();
+            c.path("value").path("errors").forEach(e -> messages.add(e.asText()));
+            if (!messages.isEmpty()) {
+                errors.put(c.path("value").path("name").asText(), messages);
+            }
+        }
+        assertThat(errors).containsOnlyKeys("schema.registry.basic.auth.user.info", "spool.dir", "parquet.codec");
+        assertThat(answer.path("error_count").asInt()).isEqualTo(3);
+        assertThat(errors.get("schema.registry.basic.auth.user.info")).singleElement().asString().contains("must be user:password")
+                .doesNotContain("only-a-secret");
+        assertThat(errors.get("spool.dir")).singleElement().asString().contains(notAFolder.toString()).contains("is not a folder");
+        assertThat(errors.get("parquet.codec")).singleElement().asString().contains("lzo");
+        assertThat(response.body()).doesNotContain("only-a-secret");
     }
 }

@@ -259,6 +259,16 @@ public final class LakePlatform {
         return LakeReader.query(select.replace("{lake}", view).replace("{root}", local.toString()));
     }
 
+    /**
+     * Runs {@code select} with DuckDB over the footers of the Parquet objects under {@code prefix}:
+     * {@code {footer}} stands for DuckDB's {@code parquet_metadata} of them (one row per row group and column,
+     * with {@code row_group_id}, {@code row_group_num_rows}, {@code row_group_bytes}, {@code compression}, ...).
+     */
+    public List<Map<String, Object>> footers(String prefix, String select) throws Exception {
+        Path local = s3.bucketFolder(BUCKET);
+        return LakeReader.query(select.replace("{footer}", "parquet_metadata('" + local + "/" + prefix + "**/*.parquet')"));
+    }
+
     /** Object key → number of rows, for every Parquet object under {@code prefix}. */
     public Map<String, Long> rowsPerFile(String prefix) throws Exception {
         Map<String, Long> counts = new java.util.TreeMap<>();

@@ -72,7 +72,7 @@ class CommandLineTest {
     @Test
     void validateAcceptsTheExampleZones() {
         assertThat(run("zones", "validate", Path.of("..", "examples", "zones").toString())).isZero();
-        assertThat(out.toString()).contains("Zone finance: 3 dataset(s), valid.", "Zone hr: 1 dataset(s), valid.");
+        assertThat(out.toString()).contains("Zone finance: 4 dataset(s), valid.", "Zone hr: 1 dataset(s), valid.");
     }
 
     @Test

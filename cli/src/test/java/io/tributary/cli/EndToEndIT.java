@@ -58,13 +58,17 @@ import io.tributary.security.credentials.CredentialStore;
  * process: KRaft broker, S3Proxy, the registry over HTTP, a Connect worker with the S3 Parquet
  * sink, and the finance zone's validator. N valid and M invalid expense claims go in; exactly N
  * rows with the values sent come back from Parquet through SQL, and M records are in the
- * rejected topic, each with its reason.
+ * rejected topic, each with its reason. The example spreadsheet, uploaded with `tributary ingest file`,
+ * goes through the ingress source as one batch and is listed PROMOTED by `tributary batches`.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
     private static final int VALID = 300;
     private static final int INVALID = 2 * Defect.values().length;
+    private static final String BATCH_DATASET = "finance.expense_reports";
+    /** Rows of examples/zones/finance/expense-reports.xlsx. */
+    private static final int SPREADSHEET_ROWS = 24;
 
     @TempDir
     static Path dataDir;
@@ -84,6 +88,9 @@ class EndToEndIT {
         platform = new LocalPlatform(config);
         platform.up(Progress.SILENT);
         kafka = ClientSettings.load(config.layout().clientProperties());
+        // Uploaded first, so that the ingress source and the validator work on it during the waits below.
+        assertThat(cli(new StringWriter(), "ingest", "file", installation.home().resolve("examples/zones/finance/expense-reports.xlsx").toString(),
+                BATCH_DATASET, "--data-dir", dataDir.toString(), "--s3-port", String.valueOf(ports.s3()))).isZero();
         LandingProducer producer = new LandingProducer(kafka);
         producer.send(ReferenceData.FX_RATES, ReferenceData.fxRates());
         producer.send(ReferenceData.DEPARTMENTS, ReferenceData.departments());
@@ -205,6 +212,23 @@ class EndToEndIT {
 
     @Test
     @Order(5)
+    void theExampleSpreadsheetIsOneBatchPromotedWithItsRowCount() {
+        StringWriter out = new StringWriter();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            out.getBuffer().setLength(0);
+            return cli(out, "batches", BATCH_DATASET, "--client-config", config.layout().clientProperties().toString()) == 0
+                    && out.toString().contains("PROMOTED");
+        });
+        String line = out.toString().lines().filter(l -> l.contains("expense-reports.xlsx@")).findFirst().orElseThrow();
+        assertThat(line.trim().split("\\s+")).startsWith("PROMOTED").contains(String.valueOf(SPREADSHEET_ROWS),
+                "s3://ingress/finance/expense_reports/expense-reports.xlsx");
+        assertThat(out.toString()).startsWith("1 batch(es) of " + BATCH_DATASET + ":");
+        CommittedKeys staged = new CommittedKeys(kafka);
+        assertThat(staged.await("finance.staging.expense_reports", Set.of("EXP-2024-0001"), Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    @Order(6)
     void noPasswordIsInAnyLogCommandLineOrStatusAndSecretsAreOwnerOnly() throws Exception {
         CredentialStore secrets = CredentialStore.open(config.layout().secretsFile());
         assertThat(secrets.users()).contains("tributary-platform", "finance-validator", "finance-producer", "hr-analyst");
@@ -235,7 +259,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void applyingTheZonesAgainChangesNothing() {
         StringWriter out = new StringWriter();
         var cli = Main.commandLine();
@@ -248,14 +272,14 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aSecondUpIsRefusedWhileRunning() {
         assertThatThrownBy(() -> platform.up(Progress.SILENT))
                 .isInstanceOf(LocalRuntimeException.class).hasMessageContaining("already running");
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aPortInUseIsReportedBeforeAnythingStarts(@TempDir Path otherData) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             PlatformPorts ports = new PlatformPorts(taken.getLocalPort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort());
@@ -268,12 +292,18 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void downStopsEverything() {
         List<Long> pids = platform.status().stream().map(ComponentStatus::pid).toList();
         assertThat(platform.down(Progress.SILENT)).isEqualTo(7);
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse());
         assertThat(platform.status()).isEmpty();
+    }
+
+    private static int cli(StringWriter out, String... args) {
+        var cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        return cli.execute(args);
     }
 
     private static void sleep(long ms) {

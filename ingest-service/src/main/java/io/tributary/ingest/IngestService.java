@@ -3,6 +3,7 @@ package io.tributary.ingest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,6 +20,7 @@ import io.tributary.ingest.body.BodyParsers;
 import io.tributary.ingest.body.LandingRecord;
 import io.tributary.ingest.body.MalformedBodyException;
 import io.tributary.ingest.body.ParsedBody;
+import io.tributary.ingest.catalog.ArrivalCatalog;
 import io.tributary.ingest.idempotency.Claim;
 import io.tributary.ingest.idempotency.IdempotencyCache;
 import io.tributary.ingest.idempotency.IdempotencyKey;
@@ -31,7 +33,8 @@ import io.tributary.model.TopicName;
 /**
  * Carries out one ingest request: checks it (zone, credential, dataset, size, content type,
  * batch id, idempotency key), cuts the body into records and sends them, unchanged, to
- * {@code <zone>.landing.<dataset>}. Plain Java: the HTTP resource only translates.
+ * {@code <zone>.landing.<dataset>}; a batch's arrival is then recorded in the arrival catalogue.
+ * Plain Java: the HTTP resource only translates.
  */
 public final class IngestService {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
@@ -44,13 +47,15 @@ public final class IngestService {
     private final IdempotencyCache<IngestAnswer> answers;
     private final IngestLimits limits;
     private final IngestMetrics metrics;
+    private final ArrivalCatalog arrivals;
 
     public IngestService(DatasetDirectory datasets, ZoneAccess access, BodyParsers parsers, LandingPublisher publisher,
-            IdempotencyCache<IngestAnswer> answers, IngestLimits limits, IngestMetrics metrics) {
+            ArrivalCatalog arrivals, IdempotencyCache<IngestAnswer> answers, IngestLimits limits, IngestMetrics metrics) {
         this.datasets = datasets;
         this.access = access;
         this.parsers = parsers;
         this.publisher = publisher;
+        this.arrivals = arrivals;
         this.answers = answers;
         this.limits = limits;
         this.metrics = metrics;
@@ -153,6 +158,7 @@ public final class IngestService {
         // A dataset approved in batches needs a batch id on every record: a request without one is its own batch.
         IngestRequest request = given.batchId() == null && datasets.validatedInBatches(given.zone(), given.dataset())
                 ? given.withBatchId(requestId) : given;
+        Instant arrivedAt = Instant.now();
         ParsedBody parsed;
         try {
             parsed = parser.parse(body);
@@ -172,6 +178,9 @@ public final class IngestService {
                     Map.of("Retry-After", Long.toString(Math.max(1, limits.retryAfter().toSeconds()))));
         }
         IngestResult result = result(requestId, topic, request.batchId(), parsed.records(), outcomes);
+        if (request.batchId() != null && result.accepted() > 0) {
+            arrivals.record(ArrivalRecords.of(request, body, result, arrivedAt, principal));
+        }
         if (result.failed() > 0) {
             LOG.warn("Request {} to {}: {} record(s) written, {} failed (first: {})", requestId, topic, result.accepted(), result.failed(),
                     outcomes.stream().filter(o -> !o.ok()).findFirst().map(RecordOutcome::message).orElse(""));
@@ -216,14 +225,18 @@ public final class IngestService {
 
     /** What a retry must repeat to be one: the body, its type and its batch. */
     private static String digest(IngestRequest request, byte[] body) {
+        MessageDigest sha = sha256();
+        sha.update(String.valueOf(request.contentType()).getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(String.valueOf(request.batchId()).getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(body);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(String.valueOf(request.contentType()).getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(String.valueOf(request.batchId()).getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(body);
-            return HexFormat.of().formatHex(sha.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.tributary.ingest.auth.Credential;
 import io.tributary.ingest.auth.ZoneCredentials;
 import io.tributary.ingest.body.BodyParsers;
+import io.tributary.ingest.catalog.BatchArrival;
 import io.tributary.ingest.idempotency.IdempotencyCache;
 import io.tributary.ingest.publish.KafkaLandingPublisher;
 import io.tributary.ingest.publish.LandingPublisher;
@@ -29,9 +30,10 @@ class IngestServiceTest {
     private static final String FIN_TOKEN = "Bearer fin";
 
     private final RecordingPublisher publisher = new RecordingPublisher();
+    private final List<BatchArrival> arrivals = new ArrayList<>();
     private final IngestService service = new IngestService(new Datasets(), new ZoneCredentials(List.of(
             new Credential("finance", Credential.Type.TOKEN, "ci", "fin"), new Credential("audit", Credential.Type.TOKEN, "ci", "aud"))),
-            new BodyParsers(), publisher, new IdempotencyCache<>(100, Duration.ofHours(1), Clock.systemUTC()),
+            new BodyParsers(), publisher, arrivals::add, new IdempotencyCache<>(100, Duration.ofHours(1), Clock.systemUTC()),
             new IngestLimits(1000, Duration.ofSeconds(3)), IngestMetrics.NONE);
 
     @Test
@@ -51,6 +53,7 @@ class IngestServiceTest {
         assertThat(header(first, "tributary.request.id")).isEqualTo("req-1");
         assertThat(header(first, "tributary.source.principal")).isEqualTo("finance/token:ci");
         assertThat(header(first, "tributary.batch.id")).isNull();
+        assertThat(arrivals).as("no batch, no arrival record").isEmpty();
     }
 
     @Test
@@ -64,6 +67,18 @@ class IngestServiceTest {
             assertThat(header(r, "tributary.batch.id")).isEqualTo("b-7");
         });
         assertThat(publisher.sent).extracting(r -> header(r, "tributary.batch.end")).containsExactly(null, null, "3");
+        assertThat(arrivals).singleElement().satisfies(a -> {
+            assertThat(new String(a.keyBytes(), StandardCharsets.UTF_8)).isEqualTo("arrival:finance.expenses/b-7");
+            assertThat(a.source()).isEqualTo("http:finance/token:ci");
+            assertThat(a.records()).isEqualTo(3);
+            assertThat(a.size()).isEqualTo("id,amount\n1,2.5\n2,3\n3,4\n".length());
+            // printf 'id,amount\n1,2.5\n2,3\n3,4\n' | sha256sum
+            assertThat(a.checksum()).isEqualTo("sha256:dc19b853641c7c728c3663176c485647ec1057af0f03fe6f5c3afec36f975e95");
+            assertThat(a.format()).isEqualTo("csv");
+            assertThat(a.topic()).isEqualTo("finance.landing.expenses");
+            assertThat(a.status()).isEqualTo("INGESTED");
+            assertThat(java.time.Instant.parse(a.arrivedAt())).isBeforeOrEqualTo(java.time.Instant.parse(a.ingestedAt()));
+        });
     }
 
     @Test
@@ -107,6 +122,9 @@ class IngestServiceTest {
         assertError(request("application/json", "[{\"a\":3}]", FIN_TOKEN, "key-1", null), 422, "IDEMPOTENCY_KEY_REUSED");
         assertThat(service.ingest(request("application/json", "[{\"a\":1},{\"a\":2}]", FIN_TOKEN, "key-2", null)).status()).isEqualTo(200);
         assertThat(publisher.sent).hasSize(4);
+        service.ingest(request("application/json", "[{\"a\":5}]", FIN_TOKEN, "key-b", "b-1"));
+        service.ingest(request("application/json", "[{\"a\":5}]", FIN_TOKEN, "key-b", "b-1"));
+        assertThat(arrivals).as("a replayed batch is not catalogued again").hasSize(1);
     }
 
     @Test
@@ -136,6 +154,22 @@ class IngestServiceTest {
         assertThat(result.records().get(1).line()).isEqualTo(2);
         assertThat(result.records().get(2).partition()).isEqualTo(2);
         assertThat(result.records().get(2).offset()).isEqualTo(12L);
+        assertThat(arrivals).isEmpty();
+
+        service.ingest(request("application/x-ndjson", "{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n", FIN_TOKEN, null, "b-partial"));
+        assertThat(arrivals).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo("INCOMPLETE");
+            assertThat(a.records()).isEqualTo(2);
+            assertThat(a.message()).isEqualTo("1 of 3 record(s) were not written");
+            assertThat(a.format()).isEqualTo("ndjson");
+        });
+    }
+
+    @Test
+    void aBatchNothingOfWhichLandedHasNoArrival() {
+        publisher.outcome = i -> RecordOutcome.failed(i, KafkaLandingPublisher.TIMEOUT, "slow", true);
+        assertThat(service.ingest(request("application/json", "[{\"a\":1}]", FIN_TOKEN, null, "b-busy")).status()).isEqualTo(429);
+        assertThat(arrivals).isEmpty();
     }
 
     private IngestAnswer assertError(IngestRequest request, int status, String code) {

@@ -27,7 +27,7 @@ import io.tributary.registry.client.WireFormat;
 
 /**
  * The bad-input corpus: every kind of malformed input the platform must refuse or reject with the
- * right reason, across JSON, CSV and Avro landing records, HTTP requests and spreadsheets, plus a
+ * right reason, across JSON, CSV and Avro landing records, HTTP requests, spreadsheets and CSV files, plus a
  * well-formed control per channel. Each case's id field is the case's name, so a case is
  * recognisable wherever it ends up. Expected outcomes follow docs/stream-processors.md (reason
  * codes), docs/ingest.md (HTTP status) and docs/ingress.md (file reasons).
@@ -53,6 +53,7 @@ public final class BadInputCorpus {
         httpCases();
         batchCases();
         excelCases();
+        csvFileCases();
     }
 
     public List<CorpusCase> cases() {
@@ -211,6 +212,22 @@ public final class BadInputCorpus {
                 fileRejected("UNSUPPORTED_FORMAT"));
     }
 
+    /** CSV files dropped in the ingress bucket: each file is one batch, so one bad row rejects every row of it. */
+    private void csvFileCases() {
+        file("csv_file_valid_control", Channel.CSV_FILE, "a well-formed CSV file of three expense claims", "valid.csv",
+                expenseCsv("csv-ok", "MEALS"), accepted());
+        file("csv_file_bad_row", Channel.CSV_FILE, "the second of three rows has a category that is no symbol of the enum:"
+                + " the whole file is rejected", "bad-row.csv", expenseCsv("csv-bad", "TRAINEE"), batchRejected("BAD_VALUE"));
+    }
+
+    /** Three expense claims as a CSV file with a header line; the second row's category is {@code middleCategory}. */
+    static byte[] expenseCsv(String idPrefix, String middleCategory) {
+        return utf8("expense_id,employee_id,department,amount,currency,category,submitted_at,description\r\n"
+                + idPrefix + "-1,E10001,sales,12.50,EUR,MEALS,2024-05-01T10:00:00Z,\"lunch, client\"\r\n"
+                + idPrefix + "-2,E10002,finance,80.00,EUR," + middleCategory + ",2024-05-02T09:30:00Z,\r\n"
+                + idPrefix + "-3,E10003,sales,7.20,GBP,TRAVEL,2024-05-03T18:05:00Z,taxi\r\n");
+    }
+
     /** A well-formed qa event as JSON whose id is {@code id}; cases derive their defects from it by text edits. */
     static byte[] valid(String id) {
         return utf8("{\"id\":\"" + id + "\",\"amount\":\"12.50\",\"count\":3,\"kind\":\"A\",\"at\":\"2024-05-01T10:00:00Z\",\"note\":\"x\"}");
@@ -253,7 +270,11 @@ public final class BadInputCorpus {
     }
 
     private void file(String name, String description, String fileName, byte[] content, Expected expected) {
-        cases.add(new CorpusCase(name, Channel.EXCEL, QaZone.SHEETS, description, expected, new FileInput(fileName, content)));
+        file(name, Channel.EXCEL, description, fileName, content, expected);
+    }
+
+    private void file(String name, Channel channel, String description, String fileName, byte[] content, Expected expected) {
+        cases.add(new CorpusCase(name, channel, QaZone.SHEETS, description, expected, new FileInput(fileName, content)));
     }
 
     private static byte[] utf8(String s) {

@@ -9,7 +9,7 @@ import java.util.Map;
 public record CorpusCase(String name, Channel channel, String dataset, String description, Expected expected, Input input) {
 
     /** How the input enters the platform. */
-    public enum Channel { JSON, CSV, AVRO, EXCEL, HTTP }
+    public enum Channel { JSON, CSV, AVRO, EXCEL, CSV_FILE, HTTP }
 
     /** The outcome the platform must give. */
     public enum Outcome {

@@ -248,7 +248,7 @@ public final class CorpusRunner {
     /** Decided: every landed record found somewhere, and every file reported (or, when accepted, promoted). */
     private static boolean allDecided(List<CaseResult> results) {
         return results.stream().allMatch(r -> r.accepted() + r.rejected() >= r.landed()
-                && (r.corpusCase().channel() != CorpusCase.Channel.EXCEL || r.reportReason() != null));
+                && (!(r.corpusCase().input() instanceof FileInput) || r.reportReason() != null));
     }
 
     private static JsonNode readJson(byte[] value) {

@@ -70,7 +70,7 @@ public final class QaZone {
                 keyField: id
                 landingFormat: avro
               - name: sheets
-                description: Expense spreadsheets dropped in the ingress bucket, one batch per file.
+                description: Expense spreadsheets and CSV files dropped in the ingress bucket, one batch per file.
                 schema: qa/expenses.avsc
                 keyField: expense_id
                 landingFormat: json

@@ -31,6 +31,10 @@ public final class IngressConnectorConfigs {
         c.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         c.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         c.put("header.converter", "org.apache.kafka.connect.storage.SimpleHeaderConverter");
+        // One transaction per file (the local worker supports exactly-once sources): the validator,
+        // reading committed records only, sees a file whole or not at all (docs/ingress.md).
+        c.put("exactly.once.support", "required");
+        c.put("transaction.boundary", "connector");
         c.put("s3.bucket", BUCKET);
         c.put("s3.endpoint", platform.s3Endpoint());
         c.put("s3.region", "us-east-1");

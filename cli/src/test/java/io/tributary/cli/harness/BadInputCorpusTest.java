@@ -98,6 +98,20 @@ class BadInputCorpusTest {
         assertThat(control).isNotEqualTo(bad);
     }
 
+    @Test
+    void theBadRowCsvFileDiffersFromTheControlInOneCellOfItsSecondRow() {
+        String[] control = new String(((CorpusCase.FileInput) byName.get("csv_file_valid_control").input()).content(), StandardCharsets.UTF_8)
+                .split("\r\n");
+        String[] bad = new String(((CorpusCase.FileInput) byName.get("csv_file_bad_row").input()).content(), StandardCharsets.UTF_8)
+                .split("\r\n");
+        assertThat(bad).hasSize(4).hasSameSizeAs(control);
+        assertThat(bad[0]).isEqualTo(control[0]).startsWith("expense_id,");
+        assertThat(bad[2].split(",")[5]).isEqualTo("TRAINEE");
+        assertThat(control[2].split(",")[5]).isEqualTo("MEALS");
+        assertThat(byName.get("csv_file_bad_row").expected().outcome()).isEqualTo(CorpusCase.Outcome.BATCH_REJECTED);
+        assertThat(((CorpusCase.FileInput) byName.get("csv_file_bad_row").input()).fileName()).endsWith(".csv");
+    }
+
     private byte[] value(String name) {
         return ((LandingInput) byName.get(name).input()).value();
     }

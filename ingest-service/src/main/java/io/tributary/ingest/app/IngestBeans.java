@@ -24,6 +24,7 @@ import io.tributary.ingest.auth.CredentialsFile;
 import io.tributary.ingest.auth.OpenAccess;
 import io.tributary.ingest.auth.ZoneAccess;
 import io.tributary.ingest.body.BodyParsers;
+import io.tributary.ingest.catalog.KafkaArrivalCatalog;
 import io.tributary.ingest.idempotency.IdempotencyCache;
 import io.tributary.ingest.publish.KafkaLandingPublisher;
 import io.tributary.ingest.zones.DescriptorDatasetDirectory;
@@ -51,8 +52,8 @@ public class IngestBeans {
     @io.quarkus.runtime.Startup
     IngestService service(IngestConfig config, Config all, KafkaProducer<byte[], byte[]> producer, MeterRegistry registry) {
         DescriptorDatasetDirectory datasets = DescriptorDatasetDirectory.load(config.zones());
-        LOG.info("Serving {} zone(s) {} with {} dataset(s) from {}", datasets.zones().size(), datasets.zones(), datasets.datasetCount(),
-                config.zones());
+        LOG.info("Serving {} zone(s) {} with {} dataset(s) from {}; arrivals of batches recorded on {}", datasets.zones().size(),
+                datasets.zones(), datasets.datasetCount(), config.zones(), config.batchesTopic());
         ZoneAccess access = access(config.auth());
         if (access instanceof OpenAccess) {
             LOG.warn(access.describe());
@@ -62,7 +63,8 @@ public class IngestBeans {
         long deliveryTimeoutMs = all.getOptionalValue("kafka.delivery.timeout.ms", Long.class).orElse(120_000L);
         IdempotencyCache<IngestAnswer> answers = new IdempotencyCache<>(config.idempotency().maxKeys(), config.idempotency().ttl(),
                 Clock.systemUTC());
-        return new IngestService(datasets, access, new BodyParsers(), new KafkaLandingPublisher(producer, deliveryTimeoutMs), answers,
+        return new IngestService(datasets, access, new BodyParsers(), new KafkaLandingPublisher(producer, deliveryTimeoutMs),
+                new KafkaArrivalCatalog(producer, config.batchesTopic(), deliveryTimeoutMs), answers,
                 new IngestLimits(config.maxBodySize().asLongValue(), config.retryAfter()), new MicrometerIngestMetrics(registry));
     }
 

@@ -22,6 +22,10 @@ public interface IngestConfig {
     @WithDefault("2s")
     Duration retryAfter();
 
+    /** Where each batch's arrival record goes (the arrival catalogue, as the ingress file source's). */
+    @WithDefault("_tributary.batches")
+    String batchesTopic();
+
     Idempotency idempotency();
 
     Auth auth();

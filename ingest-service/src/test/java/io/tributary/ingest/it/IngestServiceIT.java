@@ -33,6 +33,7 @@ class IngestServiceIT {
     private static final String ORDERS = "/zones/shop/datasets/orders/records";
     private static final String SHOP_TOKEN = "Bearer shop-token";
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String BATCHES = "_tributary.batches";
 
     @TempDir
     static Path dir;
@@ -43,6 +44,7 @@ class IngestServiceIT {
     static void start() throws Exception {
         broker = LocalKafkaBroker.start(dir.resolve("kafka"), 0);
         Topics.create(broker.bootstrapServers(), 2, "shop.landing.orders", "shop.landing.refunds", "audit.landing.findings");
+        Topics.create(broker.bootstrapServers(), 1, BATCHES);
         ingest = IngestProcess.launch("main", broker.bootstrapServers(), Map.of(
                 "tributary.ingest.auth.credentials-file", IngestProcess.resource("credentials.yaml").toString(),
                 "tributary.ingest.max-body-size", "64K"));
@@ -128,6 +130,28 @@ class IngestServiceIT {
         List<ConsumerRecord<byte[], byte[]>> single = Topics.ofRequest(broker.bootstrapServers(), "shop.landing.refunds", "csv-batch-header", 1, WAIT);
         assertThat(header(single.get(0), "tributary.batch.id")).isEqualTo("b-header");
         assertThat(header(single.get(0), "tributary.batch.end")).isEqualTo("1");
+
+        // Each batch's arrival is catalogued as the ingress source's files are (docs/ingress.md).
+        List<ConsumerRecord<byte[], byte[]>> arrivals = Topics.keyed(broker.bootstrapServers(), BATCHES, "arrival:shop.refunds/refunds-2026-11",
+                1, WAIT);
+        assertThat(arrivals).hasSize(1);
+        JsonNode arrival = JSON.readTree(arrivals.get(0).value());
+        assertThat(arrival.get("kind").asText()).isEqualTo("ARRIVAL");
+        assertThat(arrival.get("zone").asText()).isEqualTo("shop");
+        assertThat(arrival.get("dataset").asText()).isEqualTo("refunds");
+        assertThat(arrival.get("batchId").asText()).isEqualTo("refunds-2026-11");
+        assertThat(arrival.get("source").asText()).isEqualTo("http:shop/token:ci");
+        assertThat(arrival.get("requestId").asText()).isEqualTo("csv-batch");
+        assertThat(arrival.get("size").asLong()).isEqualTo("order_id,total\r\nr-1,1.5\r\n\"r-2\",\"2,5\"\r\nr-3,3\r\n".length());
+        assertThat(arrival.get("records").asLong()).isEqualTo(3);
+        // printf 'order_id,total\r\nr-1,1.5\r\n"r-2","2,5"\r\nr-3,3\r\n' | sha256sum
+        assertThat(arrival.get("checksum").asText()).isEqualTo("sha256:5e20c94d8bc10efd2166da2ecca6439186e645f38d48b71954c3bbbb55041f8b");
+        assertThat(arrival.get("format").asText()).isEqualTo("csv");
+        assertThat(arrival.get("topic").asText()).isEqualTo("shop.landing.refunds");
+        assertThat(arrival.get("status").asText()).isEqualTo("INGESTED");
+        assertThat(java.time.Instant.parse(arrival.get("arrivedAt").asText())).isBeforeOrEqualTo(
+                java.time.Instant.parse(arrival.get("ingestedAt").asText()));
+        assertThat(Topics.keyed(broker.bootstrapServers(), BATCHES, "arrival:shop.refunds/b-header", 1, WAIT)).hasSize(1);
     }
 
     @Test
@@ -178,6 +202,12 @@ class IngestServiceIT {
         List<ConsumerRecord<byte[], byte[]>> refund = Topics.ofRequest(broker.bootstrapServers(), "shop.landing.refunds", "idem-refunds", 1, WAIT);
         assertThat(header(refund.get(0), "tributary.batch.id")).isEqualTo("idem-refunds");
         assertThat(header(refund.get(0), "tributary.batch.end")).isEqualTo("1");
+        HttpResponse<String> refundRetry = ingest.post("/zones/shop/datasets/refunds/records", "text/csv", "order_id,total\ni-1,1\n",
+                "Authorization", SHOP_TOKEN, "Idempotency-Key", "order-batch-42", "X-Request-Id", "idem-refunds-retry");
+        assertThat(refundRetry.statusCode()).isEqualTo(200);
+        // A replayed batch is catalogued once, and a request without a batch (orders) not at all.
+        assertThat(Topics.keyed(broker.bootstrapServers(), BATCHES, "arrival:shop.refunds/idem-refunds", 2, Duration.ofSeconds(2))).hasSize(1);
+        assertThat(Topics.keyed(broker.bootstrapServers(), BATCHES, "arrival:shop.orders/idem-original", 1, Duration.ofSeconds(1))).isEmpty();
     }
 
     @Test

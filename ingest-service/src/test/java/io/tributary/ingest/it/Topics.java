@@ -46,6 +46,26 @@ final class Topics {
         return matching;
     }
 
+    /** Every record of {@code topic} keyed {@code key} (UTF-8), once at least {@code atLeast} are there (else after the wait). */
+    static List<ConsumerRecord<byte[], byte[]>> keyed(String bootstrap, String topic, String key, int atLeast, Duration wait) {
+        List<ConsumerRecord<byte[], byte[]>> matching = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + wait.toNanos();
+            do {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.key() != null && key.equals(text(r.key()))) {
+                        matching.add(r);
+                    }
+                }
+            } while (matching.size() < atLeast && System.nanoTime() < deadline);
+        }
+        return matching;
+    }
+
     private static void collect(Iterable<ConsumerRecord<byte[], byte[]>> records, String requestId, List<ConsumerRecord<byte[], byte[]>> into) {
         for (ConsumerRecord<byte[], byte[]> r : records) {
             if (requestId.equals(header(r, "tributary.request.id"))) {

@@ -46,6 +46,7 @@ class RenderedChartTest {
                 .map(c -> c.at("/metadata/name").asText()).toList();
         assertThat(finance).containsExactlyInAnyOrder(
                 "finance-expenses-landing-s3-sink", "finance-expenses-staging-s3-sink",
+                "finance-expense-reports-landing-s3-sink", "finance-expense-reports-staging-s3-sink",
                 "finance-card-transactions-landing-s3-sink", "finance-card-transactions-staging-s3-sink",
                 "finance-fx-rates-landing-s3-sink", "finance-fx-rates-staging-s3-sink",
                 "finance-rejected-s3-sink",

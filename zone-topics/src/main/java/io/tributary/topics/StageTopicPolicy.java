@@ -3,6 +3,7 @@ package io.tributary.topics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import io.tributary.model.AnalyticalSpec;
 import io.tributary.model.DatasetSpec;
@@ -17,6 +18,16 @@ public final class StageTopicPolicy {
     public static final String RETENTION_MS = "retention.ms";
     public static final String CLEANUP_POLICY = "cleanup.policy";
     public static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+    public static final String MAX_MESSAGE_BYTES = "max.message.bytes";
+    /**
+     * Largest record batch a landing topic takes (8 MiB), well above the validator's own limit
+     * ({@code tributary.validator.max-record-bytes}, 1 MiB): a record too large for the platform
+     * still lands, and the validator rejects it as {@code TOO_LARGE} with its bytes, so nothing is
+     * lost unseen. Only what exceeds this is refused to the producer, which then knows.
+     */
+    public static final int LANDING_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+    /** A rejected record is a landing record's bytes plus reason headers: 1 MiB of headroom above landing. */
+    public static final int REJECTED_MAX_MESSAGE_BYTES = LANDING_MAX_MESSAGE_BYTES + 1024 * 1024;
     static final String COMPACT = "compact";
     /** Seven days: the upsert step is normally seconds behind; this leaves a week to restart it. */
     static final long MAPPED_RETENTION_MS = 7L * 24 * 3600 * 1000;
@@ -59,7 +70,17 @@ public final class StageTopicPolicy {
         configs.put(RETENTION_MS, Long.toString(dataset.retention(stage).ms()));
         configs.put(CLEANUP_POLICY, dataset.reference() && stage == Stage.STAGING ? COMPACT : cleanupPolicy(stage));
         configs.put(MIN_INSYNC_REPLICAS, Integer.toString(profile.minInsyncReplicas()));
+        maxMessageBytes(stage).ifPresent(max -> configs.put(MAX_MESSAGE_BYTES, Integer.toString(max)));
         return new TopicSpec(dataset.topic(zone, stage).toString(), dataset.partitions(), profile.replicationFactor(), configs);
+    }
+
+    /** Landing and rejected take records larger than the validator accepts (see {@link #LANDING_MAX_MESSAGE_BYTES}); others keep the broker's. */
+    static OptionalInt maxMessageBytes(Stage stage) {
+        return switch (stage) {
+            case LANDING -> OptionalInt.of(LANDING_MAX_MESSAGE_BYTES);
+            case REJECTED -> OptionalInt.of(REJECTED_MAX_MESSAGE_BYTES);
+            default -> OptionalInt.empty();
+        };
     }
 
     /**

@@ -30,6 +30,20 @@ class StageTopicPolicyTest {
     }
 
     @Test
+    void landingAndRejectedTakeRecordsAboveTheValidatorsLimitSoThatTooLargeRecordsAreRejectedNotRefused() {
+        StageTopicPolicy policy = new StageTopicPolicy(List.of(Stage.values()), ClusterProfile.singleNode());
+        var expenses = dataset("expenses", 3, Map.of());
+
+        assertThat(policy.topic("finance", expenses, Stage.LANDING).configs()).containsEntry("max.message.bytes", "8388608");
+        assertThat(policy.topic("finance", expenses, Stage.REJECTED).configs()).containsEntry("max.message.bytes", "9437184");
+        assertThat(policy.topic("finance", expenses, Stage.STAGING).configs()).doesNotContainKey("max.message.bytes");
+        assertThat(policy.topic("finance", expenses, Stage.ODS).configs()).doesNotContainKey("max.message.bytes");
+        // The validator rejects above 1 MiB (tributary.validator.max-record-bytes); a rejected copy carries headers too.
+        assertThat(StageTopicPolicy.LANDING_MAX_MESSAGE_BYTES).isGreaterThan(1024 * 1024);
+        assertThat(StageTopicPolicy.REJECTED_MAX_MESSAGE_BYTES).isGreaterThan(StageTopicPolicy.LANDING_MAX_MESSAGE_BYTES);
+    }
+
+    @Test
     void defaultPolicyManagesLandingStagingAndRejectedOnly() {
         StageTopicPolicy policy = StageTopicPolicy.defaults(ClusterProfile.singleNode());
 

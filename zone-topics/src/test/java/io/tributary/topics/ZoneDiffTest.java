@@ -40,7 +40,8 @@ class ZoneDiffTest {
         assertThat(landing.topic().configs()).containsExactly(
                 Map.entry("retention.ms", Long.toString(ONE_DAY)),
                 Map.entry("cleanup.policy", "delete"),
-                Map.entry("min.insync.replicas", "1"));
+                Map.entry("min.insync.replicas", "1"),
+                Map.entry("max.message.bytes", "8388608"));
         assertThat(((CreateTopic) plan.actions().get(1)).topic().configs()).containsEntry("retention.ms", Long.toString(SEVEN_DAYS));
         RegisterSchema register = (RegisterSchema) plan.actions().get(3);
         assertThat(register.latestVersion()).isEmpty();
@@ -48,9 +49,9 @@ class ZoneDiffTest {
 
         assertThat(plan.render()).isEqualTo("""
                 Zone finance:
-                + create topic finance.landing.expenses partitions=3 retention.ms=86400000 cleanup.policy=delete min.insync.replicas=1 replication.factor=1
+                + create topic finance.landing.expenses partitions=3 retention.ms=86400000 cleanup.policy=delete min.insync.replicas=1 max.message.bytes=8388608 replication.factor=1
                 + create topic finance.staging.expenses partitions=3 retention.ms=604800000 cleanup.policy=delete min.insync.replicas=1 replication.factor=1
-                + create topic finance.rejected.expenses partitions=3 retention.ms=604800000 cleanup.policy=delete min.insync.replicas=1 replication.factor=1
+                + create topic finance.rejected.expenses partitions=3 retention.ms=604800000 cleanup.policy=delete min.insync.replicas=1 max.message.bytes=9437184 replication.factor=1
                 + register schema finance.staging.expenses-value io.tributary.test.expenses (new subject)
                 Plan: 3 to create, 0 to alter, 0 to delete, 1 schema to register.""");
         assertThat(plan.hasChanges()).isTrue();

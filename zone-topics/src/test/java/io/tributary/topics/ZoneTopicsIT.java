@@ -114,7 +114,9 @@ class ZoneTopicsIT {
         assertThat(result.applied()).allMatch(a -> a.outcome() == AppliedAction.Outcome.DONE).hasSize(4);
         assertThat(partitions("finance.landing.expenses")).isEqualTo(3);
         assertThat(configs("finance.landing.expenses")).containsEntry("retention.ms", "86400000")
-                .containsEntry("cleanup.policy", "delete").containsEntry("min.insync.replicas", "1");
+                .containsEntry("cleanup.policy", "delete").containsEntry("min.insync.replicas", "1")
+                .containsEntry("max.message.bytes", "8388608");
+        assertThat(configs("finance.rejected.expenses")).containsEntry("max.message.bytes", "9437184");
         assertThat(configs("finance.staging.expenses")).containsEntry("retention.ms", "604800000");
         assertThat(registry.latest("finance.staging.expenses-value")).get()
                 .satisfies(v -> assertThat(v.schema()).isEqualTo(schema("expenses", false)));

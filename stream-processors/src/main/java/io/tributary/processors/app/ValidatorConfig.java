@@ -59,7 +59,10 @@ public interface ValidatorConfig {
     }
 
     interface Validator {
-        /** A landing value larger than this is rejected as TOO_LARGE before it is parsed. */
+        /**
+         * A landing value larger than this is rejected as TOO_LARGE before it is parsed. Keep it below the landing topics'
+         * {@code max.message.bytes} (8 MiB), so that such records land and are rejected rather than refused to the producer.
+         */
         @WithDefault("1048576")
         int maxRecordBytes();
 

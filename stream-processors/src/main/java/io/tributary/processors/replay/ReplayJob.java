@@ -41,6 +41,7 @@ import io.tributary.processors.batch.PendingRecord;
 import io.tributary.processors.topology.DatasetValidator;
 import io.tributary.processors.topology.RejectHeaders;
 import io.tributary.processors.topology.Verdict;
+import io.tributary.topics.StageTopicPolicy;
 
 /**
  * Re-validates a dataset's landing records from a start offset or time with its current contract
@@ -77,29 +78,31 @@ public final class ReplayJob {
         String staging = dataset.topic(zone, Stage.STAGING).toString();
         String rejected = dataset.topic(zone, Stage.REJECTED).toString();
         LOG.info("Zone {} dataset {}: replay {} from {} starts", zone, dataset.name(), replayId, start);
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            Map<Integer, ReplayReport.PartitionRange> ranges = ranges(consumer, landing, start);
+        Counts counts = new Counts();
+        Map<Integer, ReplayReport.PartitionRange> ranges;
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(); KafkaProducer<byte[], byte[]> producer = producer(dataset)) {
+            // First fence any other replay of this dataset (same transactional id, e.g. on another validator instance):
+            // its open transaction is aborted or completed before staging is read, so what it staged is seen here and
+            // nothing can be staged twice.
+            producer.initTransactions();
+            ranges = ranges(consumer, landing, start);
             StagedOffsets stagedOffsets = StagedOffsets.read(consumer, staging, landing, ranges, TIMEOUT);
             Set<String> rejectedBatches = dataset.validationMode() == ValidationMode.BATCH ? rejectedBatches(consumer, dataset)
                     : Set.of();
-            Counts counts = new Counts();
-            try (KafkaProducer<byte[], byte[]> producer = producer(dataset)) {
-                producer.initTransactions();
-                Writer writer = new Writer(producer, staging, rejected, replayId);
-                if (dataset.validationMode() == ValidationMode.BATCH) {
-                    replayBatches(consumer, landing, ranges, stagedOffsets, rejectedBatches, validator, writer, counts);
-                } else {
-                    replayRecords(consumer, landing, ranges, stagedOffsets, validator, writer, counts);
-                }
-                writer.commit();
+            Writer writer = new Writer(producer, staging, rejected, replayId);
+            if (dataset.validationMode() == ValidationMode.BATCH) {
+                replayBatches(consumer, landing, ranges, stagedOffsets, rejectedBatches, validator, writer, counts);
+            } else {
+                replayRecords(consumer, landing, ranges, stagedOffsets, validator, writer, counts);
             }
-            ReplayReport report = new ReplayReport(replayId, zone, dataset.name(), start.toString(), List.copyOf(ranges.values()),
-                    counts.scanned, counts.alreadyStaged, counts.accepted, counts.rejected, counts.batchesPromoted,
-                    counts.batchesRejected, counts.batchesSkipped);
-            LOG.info("Zone {} dataset {}: replay {} done: {} records read, {} already in staging, {} to staging, {} to rejected",
-                    zone, dataset.name(), replayId, counts.scanned, counts.alreadyStaged, counts.accepted, counts.rejected);
-            return report;
+            writer.commit();
         }
+        ReplayReport report = new ReplayReport(replayId, zone, dataset.name(), start.toString(), List.copyOf(ranges.values()),
+                counts.scanned, counts.alreadyStaged, counts.accepted, counts.rejected, counts.batchesPromoted,
+                counts.batchesRejected, counts.batchesSkipped);
+        LOG.info("Zone {} dataset {}: replay {} done: {} records read, {} already in staging, {} to staging, {} to rejected",
+                zone, dataset.name(), replayId, counts.scanned, counts.alreadyStaged, counts.accepted, counts.rejected);
+        return report;
     }
 
     private static final class Counts {
@@ -356,6 +359,8 @@ public final class ReplayJob {
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-replay-" + dataset.name());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // A landing record up to the landing topics' limit is re-rejected with its original bytes.
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, StageTopicPolicy.REJECTED_MAX_MESSAGE_BYTES);
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 

@@ -37,6 +37,7 @@ final class AdmissionRejected implements FixedKeyProcessor<byte[], BatchEnvelope
                         + " is validated in batches: every record carries its batch id in the " + RejectHeaderNames.BATCH_ID + " header");
         metrics.rejected(dataset, why.reason());
         rejectLog.rejected(e.sourceTopic(), e.sourcePartition(), e.sourceOffset(), why);
+        metrics.latency(dataset, context.currentSystemTimeMs() - record.timestamp());
         context.forward(record.withValue(e.value()).withHeaders(RejectHeaders.rejection(record.headers(), why, e.sourceTopic(),
                 e.sourcePartition(), e.sourceOffset())));
     }

@@ -155,7 +155,12 @@ final class BatchAssembler implements Processor<byte[], BatchEnvelope, byte[], O
 
     private void forward(List<Outgoing> out) {
         String dataset = validator.dataset().name();
+        long now = context.currentSystemTimeMs();
         for (Outgoing o : out) {
+            if (o.destination() != Outgoing.Destination.REPORT) {
+                // In batch mode a record's verdict is final when its batch is decided: the latency includes the wait for the batch.
+                metrics.latency(dataset, now - o.timestamp());
+            }
             switch (o.destination()) {
                 case STAGING -> {
                     metrics.accepted(dataset);

@@ -15,7 +15,7 @@ import io.tributary.processors.validation.RejectReason;
  * {@code .rejected} with {@code reason}, {@code .warned} with {@code rule},
  * {@code tributary.validator.batches} with {@code outcome}, and the timer
  * {@code tributary.validator.latency} ({@code _latency_seconds}, with p50/p99) from the landing
- * record's timestamp to its verdict.
+ * record's timestamp to its verdict (in batch mode: to its batch's decision, which it waits for).
  */
 public final class MicrometerValidationMetrics implements ValidationMetrics {
     public static final String ACCEPTED = "tributary.validator.records.accepted";

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,6 +21,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import io.tributary.topics.StageTopicPolicy;
+import io.tributary.topics.TopicSpec;
+
 /** Plain Kafka clients against the test broker: create topics, produce, read committed records. */
 final class Cluster implements AutoCloseable {
     private final String bootstrap;
@@ -27,13 +31,62 @@ final class Cluster implements AutoCloseable {
 
     Cluster(String bootstrap) {
         this.bootstrap = bootstrap;
-        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "linger.ms", 5), new ByteArraySerializer(),
-                new ByteArraySerializer());
+        // Producers may send up to what landing topics take, e.g. a record the validator rejects as too large.
+        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "linger.ms", 5,
+                "max.request.size", StageTopicPolicy.LANDING_MAX_MESSAGE_BYTES), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    void createTopics(List<String> topics, int partitions) throws Exception {
+    /** Creates the topics as {@code tributary zones apply} does: partitions and configs from the stage topic policy. */
+    void createTopics(List<TopicSpec> topics) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(topics.stream().map(t -> new NewTopic(t.name(), t.partitions(), t.replicationFactor()).configs(t.configs()))
+                    .toList()).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Every committed record of {@code topic}, read up to its end as it is now. */
+    List<ConsumerRecord<byte[], byte[]>> readToEnd(String topic) {
+        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "isolation.level", "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                assertThat(System.nanoTime()).as("reading " + topic + " to its end").isLessThan(deadline);
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** The records of {@code topic} that match, once there are {@code count} of them (within 60 s): exactly that many. */
+    List<ConsumerRecord<byte[], byte[]>> awaitMatching(String topic, Predicate<ConsumerRecord<byte[], byte[]>> matching, int count) {
+        List<ConsumerRecord<byte[], byte[]>> found = awaitAtLeast(topic, matching, count);
+        assertThat(found).as("records of " + topic + " that match").hasSize(count);
+        return found;
+    }
+
+    /** The records of {@code topic} that match, once there are at least {@code count} of them (within 60 s). */
+    List<ConsumerRecord<byte[], byte[]>> awaitAtLeast(String topic, Predicate<ConsumerRecord<byte[], byte[]>> matching, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<ConsumerRecord<byte[], byte[]>> found = readToEnd(topic).stream().filter(matching).toList();
+        while (found.size() < count && System.nanoTime() < deadline) {
+            sleep(200);
+            found = readToEnd(topic).stream().filter(matching).toList();
+        }
+        assertThat(found).as("records of " + topic + " that match").hasSizeGreaterThanOrEqualTo(count);
+        return found;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -47,6 +47,24 @@ class RuleSetTest {
     }
 
     @Test
+    void valueFromAListLengthAndNotNullRulesPassAndFail() {
+        GenericRecord withoutWeight = ((ValidationOutcome.Valid) new JsonLandingParser(orders)
+                .parse(ShopFixtures.orderWithout("weight_kg").getBytes(StandardCharsets.UTF_8), null)).record();
+        RuleSet rules = RuleSet.compile(orders, List.of(
+                rule("status_known", "status in ['NEW', 'PAID']"),
+                rule("status_open", "status in ['NEW']"),
+                rule("short_id", "size(order_id) <= 6"),
+                rule("tiny_id", "size(order_id) <= 3"),
+                rule("few_items", "size(items) < 3"),
+                rule("weighed", "weight_kg != null"),
+                rule("emailed", "customer.email != null")));
+
+        assertThat(rules.evaluate(order)).extracting(f -> f.rule().name()).containsExactly("status_open", "tiny_id");
+        assertThat(rules.evaluate(withoutWeight)).extracting(f -> f.rule().name()).containsExactly("status_open", "tiny_id", "weighed");
+        assertThat(rules.evaluate(withoutWeight)).allMatch(f -> !f.error(), "a failed rule, not an evaluation error");
+    }
+
+    @Test
     void aRuleThatDoesNotFitANewSchemaVersionDoesNotCompile() {
         Schema other = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"O\",\"fields\":[{\"name\":\"order_id\",\"type\":\"string\"}]}");
         assertThatThrownBy(() -> RuleSet.compile(other, List.of(rule("big", "total > 1000"))))

@@ -194,6 +194,11 @@ class RulesAndBatchesTopologyTest {
                 .isEqualTo("batch slow of shop.ledger did not complete within 3s: 1 records arrived, no end marker (tributary.batch.end)");
         batches.readRecord();
         assertThat(BatchReport.fromJson(batches.readRecord().value()).reason()).isEqualTo("TIMEOUT");
+        // Batch records' latency runs to their batch's decision: the one that timed out waited the 3 s timeout.
+        var latency = meters.find(MicrometerValidationMetrics.LATENCY).tag("dataset", "ledger").timer();
+        assertThat(latency).isNotNull();
+        assertThat(latency.count()).isEqualTo(2);
+        assertThat(latency.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(3_000);
     }
 
     @Test

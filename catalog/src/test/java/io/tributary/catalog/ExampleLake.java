@@ -138,6 +138,7 @@ public final class ExampleLake {
             r.put("claims", (long) m[1]);
             r.put("largest_eur", m[2]);
             r.put("average_eur", m[0] / m[1]);
+            r.put("revision", (long) m[1]);
             windows.add(r);
         });
         writeDay("analytical", "monthly_spend_by_department", FIRST_DAY.plusDays(days - 1), windows, 0);

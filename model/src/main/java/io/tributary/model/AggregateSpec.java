@@ -54,6 +54,8 @@ public record AggregateSpec(List<String> groupBy, String timeField, Duration siz
                     ? fields.name(m.name()).type().longType().noDefault()
                     : fields.name(m.name()).type().optional().doubleType();
         }
-        return fields.endRecord();
+        // The lake keeps every change of a row (a change log): the greatest revision per key is the current row.
+        return fields.name("revision").doc("Increases with every change of this row; the greatest per window and group is current")
+                .type().longType().longDefault(0L).endRecord();
     }
 }

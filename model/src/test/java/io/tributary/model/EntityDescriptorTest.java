@@ -382,7 +382,7 @@ class EntityDescriptorTest {
         assertThat(aggregate.size()).isEqualTo(java.time.Duration.ofDays(30));
         assertThat(aggregate.grace()).isEqualTo(java.time.Duration.ofDays(2));
         assertThat(spend.schema().getFields()).extracting(org.apache.avro.Schema.Field::name)
-                .containsExactly("window_start", "window_end", "currency", "total_eur", "claims");
+                .containsExactly("window_start", "window_end", "currency", "total_eur", "claims", "revision");
         assertThat(spend.schema().getField("claims").schema().getType()).isEqualTo(org.apache.avro.Schema.Type.LONG);
     }
 

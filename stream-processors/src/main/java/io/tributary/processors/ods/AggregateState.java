@@ -27,6 +27,7 @@ final class AggregateState {
     final Schema contribution;
     private final GenericDatumWriter<GenericRecord> accumulatorWriter;
     private final GenericDatumReader<GenericRecord> accumulatorReader;
+    private final GenericDatumReader<GenericRecord> legacyAccumulatorReader;
     private final GenericDatumWriter<GenericRecord> contributionWriter;
     private final GenericDatumReader<GenericRecord> contributionReader;
 
@@ -36,14 +37,9 @@ final class AggregateState {
             groupFields = groupFields.name(field).type(entity.getField(field).schema()).noDefault();
         }
         this.group = groupFields.endRecord();
-        this.accumulator = SchemaBuilder.record("Accumulator").namespace("io.tributary.state").fields()
-                .name("window_start").type().longType().noDefault()
-                .name("group").type(group).noDefault()
-                .name("records").type().longType().noDefault()
-                .name("sums").type().array().items().doubleType().noDefault()
-                .name("counts").type().array().items().longType().noDefault()
-                .name("values").type().array().items().map().values().longType().noDefault()
-                .endRecord();
+        this.accumulator = accumulatorFields(group).name("revision").type().longType().longDefault(0L).endRecord();
+        // Accumulators stored before rows had revisions: read with their own schema, revision 0.
+        this.legacyAccumulatorReader = new GenericDatumReader<>(accumulatorFields(group).endRecord(), accumulator);
         this.contribution = SchemaBuilder.record("Contribution").namespace("io.tributary.state").fields()
                 .name("window_start").type().longType().noDefault()
                 .name("group").type(group).noDefault()
@@ -68,8 +64,22 @@ final class AggregateState {
         return out.toByteArray();
     }
 
+    private static SchemaBuilder.FieldAssembler<Schema> accumulatorFields(Schema group) {
+        return SchemaBuilder.record("Accumulator").namespace("io.tributary.state").fields()
+                .name("window_start").type().longType().noDefault()
+                .name("group").type(group).noDefault()
+                .name("records").type().longType().noDefault()
+                .name("sums").type().array().items().doubleType().noDefault()
+                .name("counts").type().array().items().longType().noDefault()
+                .name("values").type().array().items().map().values().longType().noDefault();
+    }
+
     GenericRecord readAccumulator(byte[] bytes) {
-        return read(accumulatorReader, bytes);
+        try {
+            return accumulatorReader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+        } catch (IOException | RuntimeException endsBeforeTheRevision) {
+            return read(legacyAccumulatorReader, bytes);
+        }
     }
 
     GenericRecord readContribution(byte[] bytes) {
@@ -90,6 +100,7 @@ final class AggregateState {
         a.put("window_start", windowStart);
         a.put("group", groupValues);
         a.put("records", 0L);
+        a.put("revision", 0L);
         List<Double> sums = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
         List<java.util.Map<String, Long>> values = new ArrayList<>();

@@ -164,8 +164,13 @@ final class WindowedAggregate implements Processor<String, byte[], String, byte[
         acc.put("sums", sums);
         acc.put("counts", counts);
         acc.put("values", values);
+        long revision = (Long) acc.get("revision") + 1;
+        acc.put("revision", revision);
         if ((Long) acc.get("records") <= 0) {
-            rows.delete(rowKey);
+            // Emptied, kept as an empty accumulator with its revision: a row that comes back must sort after its older versions.
+            GenericRecord emptied = state.emptyAccumulator(windowStart, group, spec.measures().size());
+            emptied.put("revision", revision);
+            rows.put(rowKey, state.write(emptied));
             context.forward(new Record<>(rowKey, null, timestamp));
             return;
         }
@@ -178,6 +183,7 @@ final class WindowedAggregate implements Processor<String, byte[], String, byte[
         GenericRecord row = new GenericData.Record(rowSchema);
         row.put("window_start", windowStart);
         row.put("window_end", windowStart + spec.size().toMillis());
+        row.put("revision", acc.get("revision"));
         for (String field : spec.groupBy()) {
             row.put(field, group.get(field));
         }

@@ -93,7 +93,7 @@ class AggregateTopologyTest {
     private static String describe(GenericRecord row) {
         return "total=" + row.get("total_eur") + " claims=" + row.get("claims") + " max=" + row.get("largest_eur") + " min="
                 + row.get("smallest_eur") + " avg=" + row.get("average_eur") + " [" + Instant.ofEpochMilli((Long) row.get("window_start"))
-                + ", " + Instant.ofEpochMilli((Long) row.get("window_end")) + ")";
+                + ", " + Instant.ofEpochMilli((Long) row.get("window_end")) + ") rev " + row.get("revision");
     }
 
     @Test
@@ -101,19 +101,24 @@ class AggregateTopologyTest {
         expense("e-1", "Sales", 10.0, DAY1 + 1_000);
         expense("e-2", "Sales", 20.0, DAY1 + 2_000);
         assertThat(latest).containsExactly(Map.entry("Sales|2024-05-01T00:00:00Z",
-                "total=30.0 claims=2 max=20.0 min=10.0 avg=15.0 [2024-05-01T00:00:00Z, 2024-05-02T00:00:00Z)"));
+                "total=30.0 claims=2 max=20.0 min=10.0 avg=15.0 [2024-05-01T00:00:00Z, 2024-05-02T00:00:00Z) rev 2"));
 
         expense("e-1", "Sales", 15.0, DAY1 + 3_000);          // a newer version: replaces its old contribution
         assertThat(latest.get("Sales|2024-05-01T00:00:00Z")).startsWith("total=35.0 claims=2 max=20.0 min=15.0 avg=17.5");
 
         expense("e-2", "Research", 20.0, DAY1 + 4_000);       // moves to another group
+        // Each change of a row raises its revision (the old version out, then the new one in: two changes).
         assertThat(latest).containsEntry("Sales|2024-05-01T00:00:00Z", "total=15.0 claims=1 max=15.0 min=15.0 avg=15.0 "
-                + "[2024-05-01T00:00:00Z, 2024-05-02T00:00:00Z)");
+                + "[2024-05-01T00:00:00Z, 2024-05-02T00:00:00Z) rev 5");
         assertThat(latest.get("Research|2024-05-01T00:00:00Z")).startsWith("total=20.0 claims=1");
 
         expense("e-2", "Research", 20.0, DAY1 + DAY + 5_000); // moves to the next day: its old row is empty and deleted
         assertThat(latest).containsEntry("Research|2024-05-01T00:00:00Z", null);
         assertThat(latest.get("Research|2024-05-02T00:00:00Z")).startsWith("total=20.0 claims=1");
+
+        expense("e-3", "Research", 8.0, DAY1 + 6_000);        // the emptied row comes back: after its older versions
+        assertThat(latest.get("Research|2024-05-01T00:00:00Z")).isEqualTo("total=8.0 claims=1 max=8.0 min=8.0 avg=8.0 "
+                + "[2024-05-01T00:00:00Z, 2024-05-02T00:00:00Z) rev 3");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -34,6 +36,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.tributary.catalog.QueryResult;
+import io.tributary.catalog.ResultComparison;
+import io.tributary.catalog.SavedQueries;
+import io.tributary.catalog.trino.TrinoConnections;
+import io.tributary.catalog.trino.TrinoServerConfig;
 import io.tributary.cli.demo.CommittedKeys;
 import io.tributary.cli.demo.ExpenseGenerator;
 import io.tributary.cli.demo.ExpenseGenerator.Defect;
@@ -42,11 +48,14 @@ import io.tributary.cli.demo.LandingProducer;
 import io.tributary.cli.demo.ReferenceData;
 import io.tributary.cli.demo.RejectedReader;
 import io.tributary.cli.demo.RejectedRecord;
+import io.tributary.cli.platform.ComponentCommands;
+import io.tributary.cli.platform.ComponentSpec;
 import io.tributary.cli.platform.ComponentStatus;
 import io.tributary.cli.platform.Installation;
 import io.tributary.cli.platform.LocalPlatform;
 import io.tributary.cli.platform.PlatformConfig;
 import io.tributary.cli.platform.PlatformPorts;
+import io.tributary.cli.platform.ProcessLauncher;
 import io.tributary.cli.platform.Progress;
 import io.tributary.local.LocalRuntimeException;
 import io.tributary.local.Ports;
@@ -180,6 +189,30 @@ class EndToEndIT {
                 default -> throw new AssertionError(original.defect());
             }
         }
+
+        // The rejected sink lands them as rows of the rejected table, original bytes as text, and the saved query counts them.
+        LakeQuery lake = LakeQuery.of(config, PlatformConfig.QueryEngine.DUCKDB);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> lake.countOrZero("finance_rejected.expenses") >= INVALID);
+        QueryResult landed = lake.query("SELECT record_key, record_value, reason, source_topic FROM finance_rejected.expenses");
+        assertThat(landed.rowCount()).isEqualTo(INVALID);
+        for (int row = 0; row < landed.rowCount(); row++) {
+            GeneratedRecord original = invalid.get((String) landed.value(row, "record_key"));
+            assertThat(original).as("landed reject %s was sent as invalid", landed.value(row, "record_key")).isNotNull();
+            assertThat(landed.value(row, "record_value")).isEqualTo(new String(original.value(), StandardCharsets.UTF_8));
+            assertThat(landed.value(row, "source_topic")).isEqualTo("finance.landing.expenses");
+        }
+        QueryResult trends;
+        try {
+            trends = lake.query(Files.readString(Installation.current().home().resolve("examples/queries/finance/rejected_trends.sql")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, Long> byReason = new HashMap<>();
+        for (int row = 0; row < trends.rowCount(); row++) {
+            byReason.merge((String) trends.value(row, "reason"), ((Number) trends.value(row, "rejected")).longValue(), Long::sum);
+        }
+        assertThat(byReason).containsExactlyInAnyOrderEntriesOf(Map.of("NOT_JSON", 2L, "MISSING_FIELD", 2L, "BAD_VALUE", 6L));
     }
 
     @Test
@@ -229,6 +262,38 @@ class EndToEndIT {
 
     @Test
     @Order(6)
+    void everySavedQueryAnswersTheSameOnTrinoOverTheFilesTheSinkWrote() throws Exception {
+        Installation installation = Installation.current();
+        Assumptions.assumeTrue(TrinoServerConfig.isInstalled(installation.trinoHome()) && Files.isExecutable(installation.trinoJava()),
+                "Trino is not unpacked at " + installation.trinoHome() + " (build with -Ptrino)");
+        // The Trino component as `up --engine trino` starts it, over this platform's S3 server and lake.
+        PlatformConfig withTrino = config.withEngine(PlatformConfig.QueryEngine.TRINO, Ports.freePort());
+        ComponentSpec spec = new ComponentCommands(withTrino).trino();
+        ProcessLauncher launcher = new ProcessLauncher();
+        Process trino = launcher.start(spec, withTrino.layout().log("trino"));
+        try {
+            launcher.awaitHealthy(spec, trino, withTrino.layout().log("trino"), Duration.ofSeconds(240));
+            TrinoConnections.awaitReady(withTrino.trinoJdbcUrl(), Duration.ofSeconds(240), trino::isAlive);
+            LakeQuery onTrino = LakeQuery.of(withTrino, PlatformConfig.QueryEngine.TRINO);
+            LakeQuery onDuckDb = LakeQuery.of(config, PlatformConfig.QueryEngine.DUCKDB);
+            int answered = 0;
+            for (SavedQueries.Query query : SavedQueries.all()) {
+                QueryResult trinoRows = onTrino.query(query.sql());
+                assertThat(ResultComparison.differences(trinoRows, onDuckDb.query(query.sql()))).as(query.name()).isEmpty();
+                answered += trinoRows.rowCount() > 0 ? 1 : 0;
+            }
+            // Staging, rejected, ods and analytical all hold rows here; only the second-version query may be empty.
+            assertThat(answered).as("saved queries with rows").isGreaterThanOrEqualTo(SavedQueries.all().size() - 1);
+        } finally {
+            trino.destroy();
+            if (!trino.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                trino.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    @Order(7)
     void noPasswordIsInAnyLogCommandLineOrStatusAndSecretsAreOwnerOnly() throws Exception {
         CredentialStore secrets = CredentialStore.open(config.layout().secretsFile());
         assertThat(secrets.users()).contains("tributary-platform", "finance-validator", "finance-producer", "hr-analyst");
@@ -259,7 +324,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void applyingTheZonesAgainChangesNothing() {
         StringWriter out = new StringWriter();
         var cli = Main.commandLine();
@@ -272,14 +337,14 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aSecondUpIsRefusedWhileRunning() {
         assertThatThrownBy(() -> platform.up(Progress.SILENT))
                 .isInstanceOf(LocalRuntimeException.class).hasMessageContaining("already running");
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aPortInUseIsReportedBeforeAnythingStarts(@TempDir Path otherData) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             PlatformPorts ports = new PlatformPorts(taken.getLocalPort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort());
@@ -292,7 +357,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void downStopsEverything() {
         List<Long> pids = platform.status().stream().map(ComponentStatus::pid).toList();
         assertThat(platform.down(Progress.SILENT)).isEqualTo(7);

@@ -75,6 +75,27 @@ public final class SinkBenchmark {
         this.dir = dir;
     }
 
+    /**
+     * Heap the sink holds, after a full GC, with each number of open output partitions
+     * ({@code perPartition} records each), in a fresh S3 server and registry: the scale curve.
+     *
+     * @return bytes held, one per entry of {@code partitions}
+     */
+    public static long[] heapCurve(int[] partitions, int perPartition) throws Exception {
+        Configurator.setLevel("io.tributary.connect", Level.WARN);
+        Configurator.setLevel("io.tributary.local", Level.WARN);
+        Path dir = Files.createTempDirectory("sink-bench-");
+        try (LocalS3Server s3 = LocalS3Server.start(dir.resolve("s3"), 0, ACCESS, SECRET); TinyRegistry registry = new TinyRegistry()) {
+            s3.createBucket(BUCKET);
+            SinkBenchmark bench = new SinkBenchmark(s3, registry, dir);
+            long[] held = new long[partitions.length];
+            for (int i = 0; i < partitions.length; i++) {
+                held[i] = bench.sinkHeap(partitions[i], perPartition);
+            }
+            return held;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Configurator.setLevel("io.tributary.connect", Level.WARN);
         Configurator.setLevel("io.tributary.local", Level.WARN);
@@ -273,9 +294,10 @@ public final class SinkBenchmark {
 
     /** Heap the sink holds with every partition's file open, and how long committing them all takes. */
     private long sinkHeap(int partitions, int perPartition) throws Exception {
-        String topic = "bench.staging.heap";
+        // A topic and connector of their own per size: a later run must not resume from an earlier one's checkpoint.
+        String topic = "bench.staging.heap" + partitions;
         TopicPartition tp = new TopicPartition(topic, 0);
-        Map<String, String> config = sinkConfig("bench-heap");
+        Map<String, String> config = sinkConfig("bench-heap-" + partitions);
         config.put("partitioner", "field");
         config.put("partition.value.fields", "account");
         config.put("flush.size", String.valueOf(perPartition + 1));
@@ -300,7 +322,7 @@ public final class SinkBenchmark {
         task.put(batch);
         batch = null;
         long held = usedHeapAfterGc() - before;
-        TaskMetrics metrics = MetricsRegistry.tasks().stream().filter(m -> m.connector().equals("bench-heap")).findFirst().orElseThrow();
+        TaskMetrics metrics = MetricsRegistry.tasks().stream().filter(m -> m.connector().equals("bench-heap-" + partitions)).findFirst().orElseThrow();
         System.out.printf(Locale.ROOT, "sink: %d open files, %.1f MB of record buffers in memory, %.1f MB spilled, heap held %.1f MB%n",
                 metrics.value("open-files"), metrics.value("buffered-bytes") / 1e6, metrics.value("spilled-bytes") / 1e6, held / 1e6);
         // Every file is older than rotate.schedule.interval.ms once 15 s have passed since the last was opened.

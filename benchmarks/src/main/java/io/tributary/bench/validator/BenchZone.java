@@ -12,12 +12,12 @@ import java.util.Random;
  * of the kinds the issue names: a range, an enum, a regular expression, a length and a rule
  * across fields.
  */
-final class BenchZone {
-    static final String ZONE = "bench";
-    static final String DATASET = "expenses";
-    static final String LANDING = ZONE + ".landing." + DATASET;
-    static final String STAGING = ZONE + ".staging." + DATASET;
-    static final String REJECTED = ZONE + ".rejected." + DATASET;
+public final class BenchZone {
+    public static final String ZONE = "bench";
+    public static final String DATASET = "expenses";
+    public static final String LANDING = ZONE + ".landing." + DATASET;
+    public static final String STAGING = ZONE + ".staging." + DATASET;
+    public static final String REJECTED = ZONE + ".rejected." + DATASET;
 
     private static final String[] CURRENCIES = {"EUR", "USD", "GBP"};
     private static final String[] CATEGORIES = {"TRAVEL", "MEALS", "LODGING", "SUPPLIES"};
@@ -25,7 +25,7 @@ final class BenchZone {
     private BenchZone() {
     }
 
-    static Path write(Path dir) throws IOException {
+    public static Path write(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("bench"));
         Files.writeString(dir.resolve("bench/expenses.avsc"), """
                 {"type":"record","name":"Expense","namespace":"io.tributary.bench","fields":[
@@ -70,7 +70,7 @@ final class BenchZone {
     }
 
     /** A valid claim, about 200 bytes of JSON. */
-    static byte[] claim(long i, Random random, Instant now) {
+    public static byte[] claim(long i, Random random, Instant now) {
         Instant submitted = now.minusSeconds(random.nextInt(86_400));
         String json = "{\"expense_id\":\"EXP-" + i + "\",\"employee_id\":\"E" + (10_000 + random.nextInt(89_999)) + "\","
                 + "\"amount\":" + (1 + random.nextInt(99_999)) / 100.0 + ",\"currency\":\"" + CURRENCIES[random.nextInt(3)] + "\","

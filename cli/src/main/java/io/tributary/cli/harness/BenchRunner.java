@@ -47,7 +47,8 @@ public final class BenchRunner {
     }
 
     private BenchResult runOne(BenchScenario s, Path jar, Duration timeout) {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary.toString(), "-Xmx" + s.heap(), "-cp",
+        // bench.out: where a scenario leaves its chart data (time series, percentiles, scale curves) for the report.
+        List<String> cmd = new ArrayList<>(List.of(javaBinary.toString(), "-Xmx" + s.heap(), "-Dbench.out=" + outputDir, "-cp",
                 jar + File.pathSeparator + home.resolve("benchmarks/target/lib") + File.separator + "*", s.mainClass()));
         cmd.addAll(s.args());
         Path output = outputDir.resolve("bench-" + s.name() + ".log");
@@ -76,6 +77,8 @@ public final class BenchRunner {
     static List<String> figures(Path output) throws IOException {
         return Files.readAllLines(output).stream().map(String::strip)
                 .filter(l -> l.matches("(?i).*(%|ratio|records/s|ops/s|/s\\b|µs|ms/op|p99).*"))
-                .filter(l -> !l.contains("WARN") && !l.contains("INFO") && l.length() < 300).toList();
+                // Log lines are not figures, even when a word in them matches (an ERROR about an "operation").
+                .filter(l -> !l.matches("\\d{2}:\\d{2}:\\d{2}.*") && !l.contains("WARN") && !l.contains("INFO") && !l.contains("ERROR")
+                        && l.length() < 300).toList();
     }
 }

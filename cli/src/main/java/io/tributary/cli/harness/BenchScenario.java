@@ -25,6 +25,12 @@ public record BenchScenario(String name, String baseline, String heap, String ma
                 new BenchScenario("ods", "no-op pass-through", "1g", "io.tributary.bench.ods.OdsBenchmark", List.of()),
                 new BenchScenario("ingest", "plain Kafka producer", "1g", "io.tributary.bench.ingest.IngestBenchmark",
                         quick ? List.of("100000") : List.of()),
-                new BenchScenario("ingress", "plain file reading", "96m", "io.tributary.bench.ingress.IngressBenchmark", List.of()));
+                new BenchScenario("ingress", "plain file reading", "96m", "io.tributary.bench.ingress.IngressBenchmark", List.of()),
+                new BenchScenario("latency", "landing-to-staging vs landing-to-queryable at fixed rates", "1g",
+                        "io.tributary.bench.pipeline.LatencyBenchmark", quick ? List.of("500,2000", "10") : List.of()),
+                new BenchScenario("scale", "1 dataset / 1 open partition", "1g", "io.tributary.bench.scale.ScaleBenchmark",
+                        quick ? List.of("30000") : List.of()),
+                new BenchScenario("e2e", "Kafka's producer performance tool on the same broker", "1g",
+                        "io.tributary.bench.pipeline.EndToEndBenchmark", quick ? List.of("50000") : List.of()));
     }
 }

@@ -70,7 +70,26 @@ public final class HarnessReport {
             r.figures().forEach(f -> figures.append(esc(f)).append('\n'));
             figures.append("</pre>");
         });
-        return writeHtml("bench.html", "Benchmarks", "<h2>Run time per scenario</h2>" + svg.append("</svg>") + table(rows) + figures);
+        return writeHtml("bench.html", "Benchmarks", "<h2>Run time per scenario</h2>" + svg.append("</svg>") + table(rows) + figures
+                + plots("timeseries-", "Throughput over time", SvgLinePlot.XScale.LINEAR, SvgLinePlot.YScale.LINEAR)
+                + plots("latency-", "Latency distribution", SvgLinePlot.XScale.PERCENTILE_NINES, SvgLinePlot.YScale.LOG)
+                + plots("scale-", "Scale curves", SvgLinePlot.XScale.LINEAR, SvgLinePlot.YScale.LINEAR));
+    }
+
+    /** One chart per data file a scenario left in the report folder under {@code prefix} (see {@link PlotData}). */
+    private String plots(String prefix, String heading, SvgLinePlot.XScale scale, SvgLinePlot.YScale yScale) {
+        List<Path> files;
+        try (java.util.stream.Stream<Path> list = Files.exists(dir) ? Files.list(dir) : java.util.stream.Stream.empty()) {
+            files = list.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".csv")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list benchmark data in " + dir + ": " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<h2>").append(esc(heading)).append("</h2>");
+        files.forEach(f -> html.append("<div>").append(PlotData.read(f).svg(scale, yScale)).append("</div>"));
+        return html.toString();
     }
 
     /** Each interruption as a bar on a time axis, in inline SVG. */

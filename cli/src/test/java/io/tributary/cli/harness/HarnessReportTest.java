@@ -50,11 +50,12 @@ class HarnessReportTest {
                 validator: 151,234 records/s
                 pass-through: 170,001 records/s
                 validator / pass-through: 89%
+                18:13:28.173 ERROR ReplicaManager - Error processing append operation on partition bench.staging.expenses-3
                 done
                 """);
         assertThat(BenchRunner.figures(out)).containsExactly("validator: 151,234 records/s", "pass-through: 170,001 records/s",
                 "validator / pass-through: 89%");
         assertThat(BenchScenario.all(false)).extracting(BenchScenario::name)
-                .containsExactly("registry-serializer", "registry-lookup", "validator", "sink", "ods", "ingest", "ingress");
+                .containsExactly("registry-serializer", "registry-lookup", "validator", "sink", "ods", "ingest", "ingress", "latency", "scale", "e2e");
     }
 }

@@ -1,0 +1,62 @@
+package io.tributary.bench.scale;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.tributary.bench.validator.BenchZone;
+
+/**
+ * A zone of {@code n} datasets, each the validator benchmark's expense claims with the same five
+ * rules, one partition each: the validator's work grows with the number of datasets only.
+ */
+final class ScaleZone {
+    private ScaleZone() {
+    }
+
+    static String zone(int datasets) {
+        return "scale" + datasets;
+    }
+
+    static String dataset(int i) {
+        return String.format("claims%03d", i);
+    }
+
+    static String topic(int datasets, String stage, int i) {
+        return zone(datasets) + "." + stage + "." + dataset(i);
+    }
+
+    /** Writes the descriptor (and the schema it names) under {@code dir}; @return the descriptor. */
+    static Path write(Path dir, int datasets) throws IOException {
+        // The benchmark zone's schema file, reused by every dataset.
+        BenchZone.write(dir);
+        StringBuilder yaml = new StringBuilder("zone: " + zone(datasets) + "\nowners: [bench@example.com]\nsteward: bench@example.com\ndatasets:\n");
+        for (int i = 0; i < datasets; i++) {
+            yaml.append("""
+                      - name: %s
+                        schema: bench/expenses.avsc
+                        keyField: expense_id
+                        eventTimeField: submitted_at
+                        landingFormat: json
+                        partitions: 1
+                        rules:
+                          - name: amount_in_range
+                            field: amount
+                            expression: amount > 0.0 && amount <= 50000.0
+                          - name: known_currency
+                            field: currency
+                            expression: currency in ['EUR', 'USD', 'GBP']
+                          - name: employee_id_shape
+                            field: employee_id
+                            expression: employee_id.matches('^E[0-9]{5}$')
+                          - name: short_description
+                            field: description
+                            expression: description == null || size(description) <= 200
+                          - name: approved_after_submitted
+                            expression: approved_at == null || approved_at >= submitted_at
+                    """.formatted(dataset(i)));
+        }
+        return Files.writeString(dir.resolve(zone(datasets) + ".yaml"), yaml, StandardCharsets.UTF_8);
+    }
+}

@@ -31,31 +31,9 @@ final class ScaleZone {
     static Path write(Path dir, int datasets) throws IOException {
         // The benchmark zone's schema file, reused by every dataset.
         BenchZone.write(dir);
-        StringBuilder yaml = new StringBuilder("zone: " + zone(datasets) + "\nowners: [bench@example.com]\nsteward: bench@example.com\ndatasets:\n");
+        StringBuilder yaml = new StringBuilder(BenchZone.header(zone(datasets)));
         for (int i = 0; i < datasets; i++) {
-            yaml.append("""
-                      - name: %s
-                        schema: bench/expenses.avsc
-                        keyField: expense_id
-                        eventTimeField: submitted_at
-                        landingFormat: json
-                        partitions: 1
-                        rules:
-                          - name: amount_in_range
-                            field: amount
-                            expression: amount > 0.0 && amount <= 50000.0
-                          - name: known_currency
-                            field: currency
-                            expression: currency in ['EUR', 'USD', 'GBP']
-                          - name: employee_id_shape
-                            field: employee_id
-                            expression: employee_id.matches('^E[0-9]{5}$')
-                          - name: short_description
-                            field: description
-                            expression: description == null || size(description) <= 200
-                          - name: approved_after_submitted
-                            expression: approved_at == null || approved_at >= submitted_at
-                    """.formatted(dataset(i)));
+            yaml.append(BenchZone.dataset(dataset(i), 1));
         }
         return Files.writeString(dir.resolve(zone(datasets) + ".yaml"), yaml, StandardCharsets.UTF_8);
     }

@@ -39,17 +39,24 @@ public final class BenchZone {
                   {"name":"approved_at","type":["null",{"type":"long","logicalType":"timestamp-millis"}],"default":null}]}
                 """, StandardCharsets.UTF_8);
         Path descriptor = dir.resolve("bench.yaml");
-        Files.writeString(descriptor, """
-                zone: bench
-                owners: [bench@example.com]
-                steward: bench@example.com
-                datasets:
-                  - name: expenses
+        Files.writeString(descriptor, header(ZONE) + dataset(DATASET, 6), StandardCharsets.UTF_8);
+        return descriptor;
+    }
+
+    /** A zone descriptor's first lines, up to its {@code datasets:} key. */
+    public static String header(String zone) {
+        return "zone: " + zone + "\nowners: [bench@example.com]\nsteward: bench@example.com\ndatasets:\n";
+    }
+
+    /** One dataset of expense claims (the schema {@link #write} writes) with the five rules. */
+    public static String dataset(String name, int partitions) {
+        return """
+                  - name: %s
                     schema: bench/expenses.avsc
                     keyField: expense_id
                     eventTimeField: submitted_at
                     landingFormat: json
-                    partitions: 6
+                    partitions: %d
                     rules:
                       - name: amount_in_range
                         field: amount
@@ -65,8 +72,7 @@ public final class BenchZone {
                         expression: description == null || size(description) <= 200
                       - name: approved_after_submitted
                         expression: approved_at == null || approved_at >= submitted_at
-                """, StandardCharsets.UTF_8);
-        return descriptor;
+                """.formatted(name, partitions);
     }
 
     /** A valid claim, about 200 bytes of JSON. */

@@ -29,25 +29,24 @@ final class Topics {
 
     /** Every record of {@code topic} whose {@code tributary.request.id} is {@code requestId}, once at least {@code atLeast} are there (else after the wait). */
     static List<ConsumerRecord<byte[], byte[]>> ofRequest(String bootstrap, String topic, String requestId, int atLeast, Duration wait) {
-        List<ConsumerRecord<byte[], byte[]>> matching = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (matching.size() < atLeast && System.nanoTime() < deadline) {
-                collect(consumer.poll(Duration.ofMillis(200)), requestId, matching);
-            }
-            // A little longer, so that a duplicate would be seen too.
-            collect(consumer.poll(Duration.ofMillis(500)), requestId, matching);
-        }
+        List<ConsumerRecord<byte[], byte[]>> matching = matching(bootstrap, topic, r -> requestId.equals(header(r, "tributary.request.id")),
+                atLeast, wait, Duration.ofMillis(500));
         matching.sort(java.util.Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition()).thenComparingLong(r -> r.offset()));
         return matching;
     }
 
     /** Every record of {@code topic} keyed {@code key} (UTF-8), once at least {@code atLeast} are there (else after the wait). */
     static List<ConsumerRecord<byte[], byte[]>> keyed(String bootstrap, String topic, String key, int atLeast, Duration wait) {
+        return matching(bootstrap, topic, r -> r.key() != null && key.equals(text(r.key())), atLeast, wait, Duration.ZERO);
+    }
+
+    /**
+     * The records of {@code topic} that {@code wanted} accepts, read from the beginning until at least
+     * {@code atLeast} are there (or {@code wait} has passed), then for {@code linger} more, so that a
+     * duplicate would be seen too.
+     */
+    private static List<ConsumerRecord<byte[], byte[]>> matching(String bootstrap, String topic,
+            java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> wanted, int atLeast, Duration wait, Duration linger) {
         List<ConsumerRecord<byte[], byte[]>> matching = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -56,22 +55,21 @@ final class Topics {
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + wait.toNanos();
             do {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key() != null && key.equals(text(r.key()))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (wanted.test(r)) {
                         matching.add(r);
                     }
-                }
+                });
             } while (matching.size() < atLeast && System.nanoTime() < deadline);
-        }
-        return matching;
-    }
-
-    private static void collect(Iterable<ConsumerRecord<byte[], byte[]>> records, String requestId, List<ConsumerRecord<byte[], byte[]>> into) {
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            if (requestId.equals(header(r, "tributary.request.id"))) {
-                into.add(r);
+            if (!linger.isZero()) {
+                consumer.poll(linger).forEach(r -> {
+                    if (wanted.test(r)) {
+                        matching.add(r);
+                    }
+                });
             }
         }
+        return matching;
     }
 
     static String header(ConsumerRecord<byte[], byte[]> record, String key) {

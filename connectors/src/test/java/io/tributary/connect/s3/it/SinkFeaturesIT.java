@@ -199,23 +199,33 @@ class SinkFeaturesIT {
         platform.deleteConnector("refunds");
     }
 
-    @Test
-    void schemaEvolutionFollowsTheCompatibilitySetting() throws Exception {
-        String topic = "finance.staging.evolving";
-        String dlq = "_tributary.dlq.evolving";
+    /**
+     * v1, v1, v2, v1, a v3 that drops a field (registered under another subject: the dataset's own,
+     * BACKWARD, refuses it), then v2: the records of the compatibility tests, offsets 0 to 5.
+     *
+     * @return the id of v3
+     */
+    private int sendItemsOfThreeSchemaVersions(String topic) throws Exception {
         platform.createTopic(topic, 1);
         int id1 = platform.register(topic, ITEM_V1);
         int id2 = platform.register(topic, ITEM_V2);
-        // The registry refuses v3 under the dataset's subject (BACKWARD); a producer using another subject still gets an id.
         int id3 = platform.registry.register("legacy-items-value", ITEM_V3);
         sendItem(topic, id1, ITEM_V1, "a", null);
         sendItem(topic, id1, ITEM_V1, "b", null);
         sendItem(topic, id2, ITEM_V2, "c", "books");
         sendItem(topic, id1, ITEM_V1, "d", null);
-        GenericRecord bad = new GenericData.Record(ITEM_V3);
-        bad.put("id", 5L);
-        platform.send(topic, 0, at("2024-05-01T10:00:00Z"), null, WireFormat.encode(id3, ITEM_V3, bad), Map.of());
+        GenericRecord legacy = new GenericData.Record(ITEM_V3);
+        legacy.put("id", 5L);
+        platform.send(topic, 0, at("2024-05-01T10:00:00Z"), null, WireFormat.encode(id3, ITEM_V3, legacy), Map.of());
         sendItem(topic, id2, ITEM_V2, "f", "food");
+        return id3;
+    }
+
+    @Test
+    void schemaEvolutionFollowsTheCompatibilitySetting() throws Exception {
+        String topic = "finance.staging.evolving";
+        String dlq = "_tributary.dlq.evolving";
+        int id3 = sendItemsOfThreeSchemaVersions(topic);
         Map<String, String> config = platform.connectorConfig(topic, dlq);
         config.put("flush.size", "3");
         config.put("schema.compatibility", "BACKWARD");
@@ -667,18 +677,7 @@ class SinkFeaturesIT {
         String topic = "finance.staging." + dataset;
         String dlq = "_tributary.dlq." + dataset;
         String connector = "evolving-" + mode.toLowerCase(java.util.Locale.ROOT);
-        platform.createTopic(topic, 1);
-        int id1 = platform.register(topic, ITEM_V1);
-        int id2 = platform.register(topic, ITEM_V2);
-        int id3 = platform.registry.register("legacy-items-value", ITEM_V3);
-        sendItem(topic, id1, ITEM_V1, "a", null);
-        sendItem(topic, id1, ITEM_V1, "b", null);
-        sendItem(topic, id2, ITEM_V2, "c", "books");
-        sendItem(topic, id1, ITEM_V1, "d", null);
-        GenericRecord legacy = new GenericData.Record(ITEM_V3);
-        legacy.put("id", 5L);
-        platform.send(topic, 0, at("2024-05-01T10:00:00Z"), null, WireFormat.encode(id3, ITEM_V3, legacy), Map.of());
-        sendItem(topic, id2, ITEM_V2, "f", "food");
+        int id3 = sendItemsOfThreeSchemaVersions(topic);
         Map<String, String> config = platform.connectorConfig(topic, dlq);
         config.put("flush.size", "3");
         // The last file lands by the wall clock; everything before it is cut by schema changes or flush.size.

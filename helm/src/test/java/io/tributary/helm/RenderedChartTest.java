@@ -141,6 +141,9 @@ class RenderedChartTest {
     void connectMayReadOnlyTheZonesConnectSecretsAndZoneFilesAreIncluded() {
         JsonNode role = dev.get("Role", "tributary-connect-zone-secrets");
         assertThat(role.at("/rules/0/resourceNames").toString()).isEqualTo("[\"finance-connect\",\"hr-connect\"]");
+        // Sinks must not land the records of aborted transactions (a validator killed mid-transaction).
+        assertThat(dev.get("KafkaConnect", "tributary-connect").at("/spec/config/consumer.isolation.level").asText())
+                .isEqualTo("read_committed");
         assertThat(dev.get("KafkaConnect", "tributary-connect").at("/spec/image").asText())
                 .isEqualTo("123456789012.dkr.ecr.eu-west-1.amazonaws.com/tributary/tributary-connect:0.1.0-SNAPSHOT");
         // From helm/tributary/zones/ (what `tributary zones render --strimzi` writes).

@@ -88,6 +88,9 @@ public final class LocalConnectWorker implements AutoCloseable {
         // Source connectors that support it (the ingress file source) write their records and offsets in one
         // transaction, so a crash mid-file neither loses nor repeats rows. A fresh worker may enable it directly.
         p.put("exactly.once.source.support", "enabled");
+        // Sinks read committed records only: a validator killed mid-transaction leaves aborted records in staging,
+        // which a read_uncommitted consumer (Kafka's default) would land before the validator writes them again.
+        p.put("consumer.isolation.level", "read_committed");
         return p;
     }
 

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 import io.tributary.registry.server.error.ErrorCode;
 import io.tributary.registry.server.error.RegistryException;
 import io.tributary.registry.server.security.AccessPolicy;
+import io.tributary.registry.server.security.Authenticator;
 import io.tributary.registry.server.security.RegistryPrincipal;
 import io.tributary.registry.server.security.RequestTarget;
-import io.tributary.registry.server.security.UserStore;
 import io.tributary.registry.server.store.SchemaStore;
 import io.tributary.registry.server.store.VersionRef;
 
@@ -43,7 +43,7 @@ public class AccessFilter implements ContainerRequestFilter {
     AccessPolicy policy;
 
     @Inject
-    UserStore users;
+    Authenticator users;
 
     @Inject
     Realm realm;

@@ -23,7 +23,7 @@ import java.util.Set;
  * with {@code #} and blank lines are ignored. Roles are described in {@link RegistryPrincipal}; a
  * malformed {@code read:} or {@code write:} grant is refused with its line.
  */
-public final class UserStore {
+public final class UserStore implements Authenticator {
     private record User(String password, boolean hashed, Set<String> roles) {
     }
 
@@ -58,6 +58,11 @@ public final class UserStore {
                 throw new IllegalArgumentException(file + " line " + (i + 1) + ": expected 'name: password[,role...]'");
             }
             String name = line.substring(0, colon).trim();
+            if (name.chars().anyMatch(Character::isWhitespace)) {
+                // Likely a missing colon ("name password:..."): the text is not echoed, it may hold the password.
+                throw new IllegalArgumentException(file + " line " + (i + 1) + ": a user name may not contain white space; "
+                        + "expected 'name: password[,role...]'");
+            }
             String[] parts = line.substring(colon + 1).split(",");
             String password = parts[0].trim();
             if (password.isEmpty()) {
@@ -85,7 +90,7 @@ public final class UserStore {
         return new UserStore(users);
     }
 
-    /** The principal for these credentials, or empty when the user is unknown or the password wrong. */
+    @Override
     public Optional<RegistryPrincipal> authenticate(String name, String password) {
         User user = users.get(name);
         if (user == null) {

@@ -16,7 +16,11 @@ public enum ErrorCode {
     /** The first request with this key is still being processed. */
     IDEMPOTENCY_KEY_IN_USE(409),
     /** The broker is slow or the producer's buffer is full: retry after {@code Retry-After} seconds. */
-    BACK_PRESSURE(429);
+    BACK_PRESSURE(429),
+    /** Kafka refused the zone's producer principal write access to the landing topic: the service's configuration or the ACLs are wrong. */
+    LANDING_NOT_AUTHORIZED(500),
+    /** Kafka did not accept the zone's producer credentials (a rotated or wrong password). */
+    LANDING_AUTHENTICATION_FAILED(500);
 
     private final int status;
 

@@ -24,6 +24,7 @@ import io.tributary.ingest.catalog.ArrivalCatalog;
 import io.tributary.ingest.idempotency.Claim;
 import io.tributary.ingest.idempotency.IdempotencyCache;
 import io.tributary.ingest.idempotency.IdempotencyKey;
+import io.tributary.ingest.publish.KafkaLandingPublisher;
 import io.tributary.ingest.publish.LandingPublisher;
 import io.tributary.ingest.publish.RecordOutcome;
 import io.tributary.ingest.zones.DatasetDirectory;
@@ -177,6 +178,12 @@ public final class IngestService {
                     + " nothing was written: retry after " + limits.retryAfter().toSeconds() + " s", requestId),
                     Map.of("Retry-After", Long.toString(Math.max(1, limits.retryAfter().toSeconds()))));
         }
+        if (!anyWritten) {
+            Optional<IngestAnswer> refused = refusedByKafka(topic, outcomes, requestId);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        }
         IngestResult result = result(requestId, topic, request.batchId(), parsed.records(), outcomes);
         if (request.batchId() != null && result.accepted() > 0) {
             arrivals.record(ArrivalRecords.of(request, body, result, arrivedAt, principal));
@@ -189,6 +196,22 @@ public final class IngestService {
                     outcomes.get(0).partition(), outcomes.get(0).offset());
         }
         return new IngestAnswer(result.failed() == 0 ? 200 : 207, result, Map.of());
+    }
+
+    /** Nothing landed because the cluster refused the producer's identity: the operator must act, the caller cannot. */
+    private static Optional<IngestAnswer> refusedByKafka(String topic, List<RecordOutcome> outcomes, String requestId) {
+        RecordOutcome first = outcomes.get(0);
+        ErrorCode code;
+        if (KafkaLandingPublisher.NOT_AUTHORIZED.equals(first.errorCode())) {
+            code = ErrorCode.LANDING_NOT_AUTHORIZED;
+        } else if (KafkaLandingPublisher.AUTHENTICATION_FAILED.equals(first.errorCode())) {
+            code = ErrorCode.LANDING_AUTHENTICATION_FAILED;
+        } else {
+            return Optional.empty();
+        }
+        LOG.error("Request {} to {}: nothing written, {}", requestId, topic, first.message());
+        return Optional.of(IngestAnswer.error(code, first.message() + "; nothing was written. The service's Kafka identity for this"
+                + " zone is misconfigured (tributary.ingest.zone.<zone>.kafka.*) or lacks its ACLs: tell the platform's operators", requestId));
     }
 
     private static IngestResult result(String requestId, String topic, String batchId, List<LandingRecord> records,

@@ -172,6 +172,24 @@ class IngestServiceTest {
         assertThat(arrivals).isEmpty();
     }
 
+    @Test
+    void aLandingTopicKafkaRefusesToTheZonesProducerIsA500NamingTopicAndPrincipalAndNoArrival() {
+        publisher.outcome = i -> RecordOutcome.failed(i, KafkaLandingPublisher.NOT_AUTHORIZED,
+                "Kafka refused User:audit-producer write access to finance.landing.claims (TopicAuthorizationException: …)", false);
+        IngestAnswer refused = assertError(request("application/json", "[{\"a\":1}]", FIN_TOKEN, "key-acl", "b-acl", "finance", "claims"),
+                500, "LANDING_NOT_AUTHORIZED");
+        assertThat(((ErrorBody) refused.body()).message()).contains("User:audit-producer", "finance.landing.claims", "nothing was written");
+        assertThat(arrivals).isEmpty();
+
+        publisher.outcome = i -> RecordOutcome.failed(i, KafkaLandingPublisher.AUTHENTICATION_FAILED,
+                "Kafka did not accept the credentials of User:finance-producer (…)", false);
+        assertError(request("application/json", "[{\"a\":1}]", FIN_TOKEN, "key-acl", null), 500, "LANDING_AUTHENTICATION_FAILED");
+
+        publisher.outcome = null;
+        assertThat(service.ingest(request("application/json", "[{\"a\":1}]", FIN_TOKEN, "key-acl", "b-acl", "finance", "claims")).status())
+                .as("the key is free again once the identity is fixed").isEqualTo(200);
+    }
+
     private IngestAnswer assertError(IngestRequest request, int status, String code) {
         IngestAnswer answer = service.ingest(request);
         assertThat(answer.status()).as(code).isEqualTo(status);

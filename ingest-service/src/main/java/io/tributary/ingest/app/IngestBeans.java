@@ -26,7 +26,12 @@ import io.tributary.ingest.auth.ZoneAccess;
 import io.tributary.ingest.body.BodyParsers;
 import io.tributary.ingest.catalog.KafkaArrivalCatalog;
 import io.tributary.ingest.idempotency.IdempotencyCache;
+import io.tributary.ingest.identity.KafkaIdentity;
+import io.tributary.ingest.identity.ZoneProducerSettings;
+import io.tributary.ingest.identity.ZoneProducers;
 import io.tributary.ingest.publish.KafkaLandingPublisher;
+import io.tributary.ingest.publish.LandingPublisher;
+import io.tributary.ingest.publish.ZoneRoutingPublisher;
 import io.tributary.ingest.zones.DescriptorDatasetDirectory;
 
 /** Wires the plain-Java service from configuration; the only place that knows both. */
@@ -36,22 +41,33 @@ public class IngestBeans {
 
     @Produces
     @Singleton
-    KafkaProducer<byte[], byte[]> producer(Config config) {
-        Map<String, Object> settings = new HashMap<>(KafkaProducerSettings.from(config));
-        settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "tributary-ingest");
-        return new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
+    DescriptorDatasetDirectory datasets(IngestConfig config) {
+        return DescriptorDatasetDirectory.load(config.zones());
     }
 
-    void closeProducer(@Disposes KafkaProducer<byte[], byte[]> producer) {
-        producer.close(java.time.Duration.ofSeconds(10));
+    /** The shared producer and each zone's own (tributary.ingest.zone.<zone>.kafka.*); a bad key stops the start. */
+    @Produces
+    @Singleton
+    ZoneProducers producers(Config config, IngestConfig ingest, DescriptorDatasetDirectory datasets) {
+        Map<String, Object> shared = new HashMap<>(KafkaProducerSettings.from(config));
+        shared.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "tributary-ingest");
+        Map<String, String> perZone = new HashMap<>();
+        ingest.zone().forEach((zone, settings) -> settings.kafka().forEach((key, value) ->
+                perZone.put(ZoneProducerSettings.PREFIX + zone + ".kafka." + key, value)));
+        return ZoneProducers.create(KafkaIdentity.shared(shared), ZoneProducerSettings.from(perZone, datasets.zones(), shared),
+                datasets.zones(), settings -> new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer()));
+    }
+
+    void closeProducers(@Disposes ZoneProducers producers) {
+        producers.close();
     }
 
     /** Built at start, so that bad zones, credentials or settings stop the start with their problem. */
     @Produces
     @Singleton
     @io.quarkus.runtime.Startup
-    IngestService service(IngestConfig config, Config all, KafkaProducer<byte[], byte[]> producer, MeterRegistry registry) {
-        DescriptorDatasetDirectory datasets = DescriptorDatasetDirectory.load(config.zones());
+    IngestService service(IngestConfig config, Config all, DescriptorDatasetDirectory datasets, ZoneProducers producers,
+            MeterRegistry registry) {
         LOG.info("Serving {} zone(s) {} with {} dataset(s) from {}; arrivals of batches recorded on {}", datasets.zones().size(),
                 datasets.zones(), datasets.datasetCount(), config.zones(), config.batchesTopic());
         ZoneAccess access = access(config.auth());
@@ -63,8 +79,14 @@ public class IngestBeans {
         long deliveryTimeoutMs = all.getOptionalValue("kafka.delivery.timeout.ms", Long.class).orElse(120_000L);
         IdempotencyCache<IngestAnswer> answers = new IdempotencyCache<>(config.idempotency().maxKeys(), config.idempotency().ttl(),
                 Clock.systemUTC());
-        return new IngestService(datasets, access, new BodyParsers(), new KafkaLandingPublisher(producer, deliveryTimeoutMs),
-                new KafkaArrivalCatalog(producer, config.batchesTopic(), deliveryTimeoutMs), answers,
+        Map<String, LandingPublisher> byZone = new HashMap<>();
+        producers.zoneIdentities().forEach((zone, identity) -> byZone.put(zone,
+                new KafkaLandingPublisher(producers.forZone(zone), deliveryTimeoutMs, identity.principal())));
+        LandingPublisher landing = new ZoneRoutingPublisher(byZone,
+                new KafkaLandingPublisher(producers.shared(), deliveryTimeoutMs, producers.sharedIdentity().principal()));
+        // Arrival records stay with the shared (platform) producer: a zone's producer needs WRITE on its landing only.
+        return new IngestService(datasets, access, new BodyParsers(), landing,
+                new KafkaArrivalCatalog(producers.shared(), config.batchesTopic(), deliveryTimeoutMs), answers,
                 new IngestLimits(config.maxBodySize().asLongValue(), config.retryAfter()), new MicrometerIngestMetrics(registry));
     }
 

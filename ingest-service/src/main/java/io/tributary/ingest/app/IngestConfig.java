@@ -2,6 +2,7 @@ package io.tributary.ingest.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -29,6 +30,14 @@ public interface IngestConfig {
     Idempotency idempotency();
 
     Auth auth();
+
+    /** Per zone ({@code tributary.ingest.zone.<zone>.*}): its own producer identity. */
+    Map<String, Zone> zone();
+
+    interface Zone {
+        /** {@code kafka.<client key>}: security.protocol, sasl.*, ssl.* of the zone's own producer, over the shared kafka.* settings. */
+        Map<String, String> kafka();
+    }
 
     interface Idempotency {
         /** Keys remembered at most (the oldest are forgotten first). */

@@ -32,6 +32,19 @@ final class IngestProcess implements AutoCloseable {
 
     /** Starts the service against {@code bootstrap}, with {@code settings} as system properties, and waits until it is ready. */
     static IngestProcess launch(String name, String bootstrap, Map<String, String> settings) throws Exception {
+        IngestProcess ingest = start(name, bootstrap, settings);
+        ingest.awaitReady();
+        return ingest;
+    }
+
+    /** Starts the service and waits until it answers its readiness probe, ready or not. */
+    static IngestProcess launchUnready(String name, String bootstrap, Map<String, String> settings) throws Exception {
+        IngestProcess ingest = start(name, bootstrap, settings);
+        ingest.awaitHealthAnswer();
+        return ingest;
+    }
+
+    private static IngestProcess start(String name, String bootstrap, Map<String, String> settings) throws Exception {
         Path jar = appDir().resolve("quarkus-run.jar");
         assertThat(jar).as("packaged application; run mvn package first").exists();
         int port = Ports.freePort();
@@ -39,14 +52,13 @@ final class IngestProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dkafka.bootstrap.servers=" + bootstrap,
-                "-Dtributary.ingest.zones=" + resource("zones"),
                 "-Dquarkus.http.port=" + port));
-        settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        Map<String, String> all = new java.util.TreeMap<>(settings);
+        all.putIfAbsent("tributary.ingest.zones", resource("zones").toString());
+        all.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        IngestProcess ingest = new IngestProcess(process, port, log);
-        ingest.awaitReady();
-        return ingest;
+        return new IngestProcess(process, port, log);
     }
 
     static Path resource(String name) {
@@ -59,6 +71,21 @@ final class IngestProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    private void awaitHealthAnswer() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("ingest service exited early; see " + log).isTrue();
+            try {
+                get("/q/health/ready");
+                return;
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("ingest service on port " + port + " did not answer; see " + log);
     }
 
     private void awaitReady() throws Exception {

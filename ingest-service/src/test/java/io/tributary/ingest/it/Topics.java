@@ -29,7 +29,12 @@ final class Topics {
 
     /** Every record of {@code topic} whose {@code tributary.request.id} is {@code requestId}, once at least {@code atLeast} are there (else after the wait). */
     static List<ConsumerRecord<byte[], byte[]>> ofRequest(String bootstrap, String topic, String requestId, int atLeast, Duration wait) {
-        List<ConsumerRecord<byte[], byte[]>> matching = matching(bootstrap, topic, r -> requestId.equals(header(r, "tributary.request.id")),
+        return ofRequest(Map.of("bootstrap.servers", bootstrap), topic, requestId, atLeast, wait);
+    }
+
+    /** As above, read by the client {@code client} configures (a secured cluster's user). */
+    static List<ConsumerRecord<byte[], byte[]>> ofRequest(Map<String, Object> client, String topic, String requestId, int atLeast, Duration wait) {
+        List<ConsumerRecord<byte[], byte[]>> matching = matching(client, topic, r -> requestId.equals(header(r, "tributary.request.id")),
                 atLeast, wait, Duration.ofMillis(500));
         matching.sort(java.util.Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition()).thenComparingLong(r -> r.offset()));
         return matching;
@@ -37,7 +42,11 @@ final class Topics {
 
     /** Every record of {@code topic} keyed {@code key} (UTF-8), once at least {@code atLeast} are there (else after the wait). */
     static List<ConsumerRecord<byte[], byte[]>> keyed(String bootstrap, String topic, String key, int atLeast, Duration wait) {
-        return matching(bootstrap, topic, r -> r.key() != null && key.equals(text(r.key())), atLeast, wait, Duration.ZERO);
+        return keyed(Map.of("bootstrap.servers", bootstrap), topic, key, atLeast, wait);
+    }
+
+    static List<ConsumerRecord<byte[], byte[]>> keyed(Map<String, Object> client, String topic, String key, int atLeast, Duration wait) {
+        return matching(client, topic, r -> r.key() != null && key.equals(text(r.key())), atLeast, wait, Duration.ZERO);
     }
 
     /**
@@ -45,10 +54,10 @@ final class Topics {
      * {@code atLeast} are there (or {@code wait} has passed), then for {@code linger} more, so that a
      * duplicate would be seen too.
      */
-    private static List<ConsumerRecord<byte[], byte[]>> matching(String bootstrap, String topic,
+    private static List<ConsumerRecord<byte[], byte[]>> matching(Map<String, Object> client, String topic,
             java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> wanted, int atLeast, Duration wait, Duration linger) {
         List<ConsumerRecord<byte[], byte[]>> matching = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(client,
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);

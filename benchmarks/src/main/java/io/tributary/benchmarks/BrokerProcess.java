@@ -12,9 +12,10 @@ import io.tributary.local.Ports;
 
 /**
  * The local platform's broker in its own JVM, as {@code tributary up} runs it, so that its
- * garbage collections pause neither the benchmark's clients nor what they measure.
+ * garbage collections pause neither the benchmark's clients nor what they measure. Open
+ * (PLAINTEXT), or secured (SASL/SCRAM-SHA-512 and ACLs) as {@code BrokerMain --credentials-file}.
  */
-final class BrokerProcess implements AutoCloseable {
+public final class BrokerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
 
@@ -23,18 +24,39 @@ final class BrokerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static BrokerProcess start(Path dataDir) throws IOException, InterruptedException {
+    /** An open broker (PLAINTEXT, no ACLs) keeping its log under {@code dataDir}. */
+    public static BrokerProcess start(Path dataDir) throws IOException, InterruptedException {
+        return start(dataDir, List.of());
+    }
+
+    /**
+     * A secured broker: {@code credentialsFile} is an owner-only properties file with the super
+     * user's {@code user} and {@code password} (the password stays off the command line).
+     */
+    public static BrokerProcess startSecured(Path dataDir, Path credentialsFile) throws IOException, InterruptedException {
+        return start(dataDir, List.of("--credentials-file", credentialsFile.toString()));
+    }
+
+    private static BrokerProcess start(Path dataDir, List<String> extraArgs) throws IOException, InterruptedException {
         int port = Ports.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                BrokerMain.class.getName(), "--data-dir", dataDir.resolve("kafka").toString(), "--port", Integer.toString(port)))
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), BrokerMain.class.getName(), "--data-dir", dataDir.resolve("kafka").toString(),
+                "--port", Integer.toString(port)));
+        command.addAll(extraArgs);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("broker.log").toFile()).start();
         BrokerProcess broker = new BrokerProcess(process, port);
-        broker.awaitListening(dataDir.resolve("broker.log"));
+        try {
+            broker.awaitListening(dataDir.resolve("broker.log"));
+        } catch (InterruptedException | RuntimeException e) {
+            broker.close();
+            throw e;
+        }
         return broker;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 

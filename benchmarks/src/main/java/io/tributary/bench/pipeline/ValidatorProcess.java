@@ -44,8 +44,17 @@ public final class ValidatorProcess implements AutoCloseable {
 
     public static ValidatorProcess start(String bootstrap, String registryUrl, Path descriptor, Path stateDir, String applicationId,
             int threads, Path log) throws IOException {
+        return start(bootstrap, registryUrl, descriptor, stateDir, applicationId, threads, log, List.of());
+    }
+
+    /**
+     * @param systemProperties extra {@code key=value} settings passed as {@code -D}, e.g. {@code quarkus.config.locations}
+     *        naming an owner-only file with the Kafka security settings (never a password on the command line)
+     */
+    public static ValidatorProcess start(String bootstrap, String registryUrl, Path descriptor, Path stateDir, String applicationId,
+            int threads, Path log, List<String> systemProperties) throws IOException {
         int port = Ports.freePort();
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
                 "-Dtributary.zone.descriptor=" + descriptor.toAbsolutePath(),
                 "-Dtributary.schema-registry.url=" + registryUrl,
                 "-Dquarkus.kafka-streams.bootstrap-servers=" + bootstrap,
@@ -54,11 +63,16 @@ public final class ValidatorProcess implements AutoCloseable {
                 "-Dkafka-streams.state.dir=" + stateDir.toAbsolutePath(),
                 "-Dquarkus.http.port=" + port,
                 // The benchmark measures the topology, not the log: rejections are not expected, warnings would be noise.
-                "-Dquarkus.log.category.\"io.tributary\".level=WARN",
-                "-jar", jar().toString());
+                "-Dquarkus.log.category.\"io.tributary\".level=WARN"));
+        systemProperties.forEach(p -> cmd.add("-D" + p));
+        cmd.addAll(List.of("-jar", jar().toString()));
         long started = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ValidatorProcess(p, "http://localhost:" + port, started);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Waits until {@code /q/health/ready} answers 200; @return milliseconds from the process start. */

@@ -89,6 +89,27 @@ Pass (dict "root" $ "secret" <name> "value" "<values path naming the secret>").
 {{- end }}
 {{- end -}}
 
+{{/* A processors role's own login (tributary.roles.<role>.kafka.*), from its KafkaUser Secret, when authentication is on.
+     The client keys have dots, so they are quoted with double underscores, as Quarkus names a map key. */}}
+{{- define "tributary.roleClientEnv" -}}
+{{- if include "tributary.kafkaSecured" .root }}
+{{- $prefix := printf "TRIBUTARY_ROLES_%s_KAFKA_" (upper .role) }}
+- name: {{ $prefix }}_SECURITY_PROTOCOL__
+  value: SASL_SSL
+- name: {{ $prefix }}_SASL_MECHANISM__
+  value: SCRAM-SHA-512
+- name: {{ $prefix }}_SASL_JAAS_CONFIG__
+  valueFrom:
+    secretKeyRef:
+      name: {{ required (printf "%s is required: the Secret of the zone's %s KafkaUser (key sasl.jaas.config), as Strimzi's user operator writes it" .value .role) .secret | quote }}
+      key: sasl.jaas.config
+- name: {{ $prefix }}_SSL_TRUSTSTORE_TYPE__
+  value: PEM
+- name: {{ $prefix }}_SSL_TRUSTSTORE_LOCATION__
+  value: /etc/tributary/kafka-ca/ca.crt
+{{- end }}
+{{- end -}}
+
 {{/* The cluster CA volume (the trust store of the TLS listener), when authentication is on. */}}
 {{- define "tributary.kafkaCaVolume" -}}
 {{- if include "tributary.kafkaSecured" . -}}

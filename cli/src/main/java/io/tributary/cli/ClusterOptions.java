@@ -2,9 +2,11 @@ package io.tributary.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.tributary.cli.platform.Installation;
 import io.tributary.model.ClientSettings;
+import io.tributary.registry.client.HttpSchemaRegistry;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,6 +14,8 @@ import picocli.CommandLine.Option;
  * Kafka client properties file (bootstrap, security) and a registry URL.
  */
 public final class ClusterOptions {
+    private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
+
     @Option(names = "--client-config", description = "Kafka client properties (bootstrap.servers, security.protocol, sasl.*); default: the local platform's")
     Path clientConfig;
 
@@ -20,6 +24,11 @@ public final class ClusterOptions {
 
     @Option(names = "--registry-url", defaultValue = "http://localhost:8081", description = "Schema registry URL (default: ${DEFAULT-VALUE})")
     String registryUrl;
+
+    /** The registry, logged in as the client config's {@code basic.auth.user.info} when it has one (as `tributary client-config` writes). */
+    HttpSchemaRegistry registry() {
+        return new HttpSchemaRegistry(registryUrl, settings().registryUserInfo().orElse(null), REGISTRY_TIMEOUT);
+    }
 
     ClientSettings settings() {
         if (clientConfig != null) {

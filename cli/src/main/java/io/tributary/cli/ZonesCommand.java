@@ -4,16 +4,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.tributary.cli.platform.BatchesTopicSetup;
+import io.tributary.cli.platform.PlatformPasswordFiles;
 import io.tributary.cli.security.RoleArguments;
 import io.tributary.cli.security.ZoneSecurity;
 import io.tributary.cli.strimzi.StrimziZoneResources;
 import io.tributary.cli.strimzi.StrimziZoneWriter;
 import io.tributary.model.DescriptorLoader;
 import io.tributary.model.ZoneDescriptor;
-import io.tributary.registry.client.HttpSchemaRegistry;
 import io.tributary.security.ZonePrincipal;
 import io.tributary.security.acl.AclPlan;
 import io.tributary.security.cloud.CloudPolicyWriter;
+import io.tributary.security.credentials.CredentialStore;
+import io.tributary.security.credentials.Secret;
 import io.tributary.topics.ApplyResult;
 import io.tributary.topics.ClusterProfile;
 import io.tributary.topics.StageTopicPolicy;
@@ -70,7 +73,7 @@ final class ZonesCommand {
         }
 
         ZoneTopics connect() {
-            return ZoneTopics.connect(cluster.settings(), new HttpSchemaRegistry(cluster.registryUrl), clusterProfile());
+            return ZoneTopics.connect(cluster.settings(), cluster.registry(), clusterProfile());
         }
     }
 
@@ -148,6 +151,8 @@ final class ZonesCommand {
                     AclPlan aclPlan = acls ? security.plan(zones) : null;
                     List<ApplyResult> results = topics.apply(plans, deleteUnmanaged);
                     results.forEach(r -> spec.commandLine().getOut().println(r.render()));
+                    // The shared platform topics, which no zone role may create and the processors wait for.
+                    BatchesTopicSetup.ensurePlatformTopics(target.cluster.settings());
                     if (acls) {
                         List<String> credentials = security.apply(zones, aclPlan, secrets.open());
                         spec.commandLine().getOut().println(aclPlan.hasChanges() ? aclPlan.render() : "ACLs: no changes.");
@@ -161,13 +166,19 @@ final class ZonesCommand {
     }
 
     @Command(name = "rotate-credentials", mixinStandardHelpOptions = true,
-            description = "Gives a zone role a new random password, on the cluster and in the secrets file; the old one stops working.")
+            description = {"Gives a zone role a new random password, on the cluster and in the secrets file; the old one stops working.",
+                    "With --platform, the platform's own user instead: on a local platform its settings files are rewritten too;"
+                            + " restart it (tributary down, tributary up) so that every component logs in with the new password."})
     static final class RotateCredentials implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "<zone>")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "<zone>")
         String zone;
 
-        @Parameters(index = "1", paramLabel = "<role>", description = "producer, validator, canonicaliser, analytical, connect, analyst, steward")
+        @Parameters(index = "1", arity = "0..1", paramLabel = "<role>",
+                description = "producer, validator, canonicaliser, analytical, connect, analyst, steward")
         String role;
+
+        @Option(names = "--platform", description = "Rotate the platform's own user (tributary-platform), the super user")
+        boolean platform;
 
         @Mixin
         ClusterOptions cluster;
@@ -180,12 +191,59 @@ final class ZonesCommand {
 
         @Override
         public Integer call() {
-            ZonePrincipal principal = RoleArguments.principal(zone, role);
-            try (ZoneSecurity security = ZoneSecurity.connect(cluster.settings())) {
-                security.rotate(principal, secrets.open());
+            if (platform) {
+                if (zone != null) {
+                    throw new UserFacingException("--platform rotates the platform's own user: give no <zone> <role> with it");
+                }
+                return rotatePlatform();
             }
-            spec.commandLine().getOut().println("Rotated the credential of " + principal.userName() + "; the new password is in "
+            if (zone == null || role == null) {
+                throw new UserFacingException("Give <zone> <role> (e.g. finance producer), or --platform for the platform's own user");
+            }
+            ZonePrincipal principal = RoleArguments.principal(zone, role);
+            CredentialStore store = secrets.open();
+            java.util.Optional<Secret> old = store.password(principal.userName());
+            try (ZoneSecurity security = ZoneSecurity.connect(cluster.settings())) {
+                security.rotate(principal, store);
+            }
+            var out = spec.commandLine().getOut();
+            out.println("Rotated the credential of " + principal.userName() + "; the new password is in "
                     + secrets.path() + " (`tributary client-config " + zone + " " + role + "` prints the client properties).");
+            old.ifPresent(password -> rewriteLocalFiles(password, store.require(principal.userName()),
+                    "its components read their settings when they start: restart the platform (`tributary down`, then `tributary up`)"));
+            return 0;
+        }
+
+        /** On a local platform, the settings files and the registry's users file that hold the old password get the new one. */
+        private void rewriteLocalFiles(Secret old, Secret fresh, String restart) {
+            PlatformPasswordFiles.ofSecretsFile(secrets.path()).ifPresent(files -> {
+                List<Path> rewritten = files.replace(old, fresh);
+                if (!rewritten.isEmpty()) {
+                    spec.commandLine().getOut().println("Rewrote " + rewritten.size() + " file(s) of the local platform with it: "
+                            + rewritten.stream().map(p -> p.getFileName().toString()).toList() + " (the registry reloads its users;"
+                            + " " + restart + ").");
+                }
+            });
+        }
+
+        private int rotatePlatform() {
+            CredentialStore store = secrets.open();
+            Secret old = store.password(ZonePrincipal.PLATFORM_USER).orElseThrow(() -> new UserFacingException(
+                    secrets.path() + " holds no password of " + ZonePrincipal.PLATFORM_USER + ": is it the platform's secrets file?"));
+            // The admin logs in with the current password, then sets the new one through that session.
+            try (ZoneSecurity security = ZoneSecurity.connect(cluster.settings())) {
+                security.rotatePlatform(store);
+            }
+            Secret fresh = store.require(ZonePrincipal.PLATFORM_USER);
+            var out = spec.commandLine().getOut();
+            out.println("Rotated the credential of " + ZonePrincipal.PLATFORM_USER + "; the new password is in " + secrets.path() + ".");
+            if (PlatformPasswordFiles.ofSecretsFile(secrets.path()).isPresent()) {
+                rewriteLocalFiles(old, fresh, "restart the platform, `tributary down`, then `tributary up`, so that every component logs in with"
+                        + " it: running components keep their sessions, but a new connection with the old password fails");
+            } else {
+                out.println("Give the new password to every component that logs in as " + ZonePrincipal.PLATFORM_USER
+                        + " (the broker's inter-broker login, Connect workers, the registry's Kafka store) and restart them.");
+            }
             return 0;
         }
     }

@@ -358,11 +358,70 @@ class EndToEndIT {
 
     @Test
     @Order(11)
+    void theRegistryAnswersTheZonesLoginsWithinTheirZones() throws Exception {
+        CredentialStore secrets = CredentialStore.open(config.layout().secretsFile());
+        assertThat(registryGet("/subjects", null).statusCode()).isEqualTo(401);
+        String financeAnalyst = "finance-analyst:" + secrets.require("finance-analyst").reveal();
+        String hrAnalyst = "hr-analyst:" + secrets.require("hr-analyst").reveal();
+        assertThat(registryGet("/subjects", financeAnalyst).body()).contains("\"finance.staging.expenses-value\"");
+        assertThat(registryGet("/subjects", hrAnalyst).body()).doesNotContain("finance.").contains("\"hr.staging.departments-value\"");
+        assertThat(registryGet("/subjects/finance.staging.expenses-value/versions/latest", hrAnalyst).statusCode()).isEqualTo(403);
+        assertThat(registryGet("/subjects", "finance-analyst:wrong-password").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(12)
+    void eachZonesProcessorsLogInAsTheZonesRoles() throws Exception {
+        String log = Files.readString(config.layout().log(ComponentCommands.validatorName("finance")));
+        assertThat(log).contains("User:finance-canonicaliser", "User:finance-analytical").doesNotContain("User:tributary-platform");
+    }
+
+    @Test
+    @Order(13)
+    void thePlatformsPasswordRotatesAndThePlatformStartsAgainWithIt() throws Exception {
+        CredentialStore before = CredentialStore.open(config.layout().secretsFile());
+        String oldPassword = before.require("tributary-platform").reveal();
+        StringWriter out = new StringWriter();
+        assertThat(cli(out, "zones", "rotate-credentials", "--platform", "--client-config", config.layout().clientProperties().toString(),
+                "--secrets", config.layout().secretsFile().toString())).isZero();
+        assertThat(out.toString()).contains("Rotated the credential of tributary-platform", "client.properties", "broker.properties",
+                "registry-users.properties");
+        String newPassword = CredentialStore.open(config.layout().secretsFile()).require("tributary-platform").reveal();
+        assertThat(newPassword).isNotEqualTo(oldPassword);
+        assertThat(Files.readString(config.layout().clientProperties())).contains(newPassword).doesNotContain(oldPassword);
+        Map<String, Object> oldLogin = new HashMap<>(kafka.asConfig());
+        oldLogin.put("request.timeout.ms", 3000);
+        oldLogin.put("default.api.timeout.ms", 5000);
+        try (Admin stale = Admin.create(oldLogin)) {
+            assertThatThrownBy(() -> stale.listTopics().names().get()).hasRootCauseInstanceOf(
+                    org.apache.kafka.common.errors.SaslAuthenticationException.class);
+        }
+
+        // Every component logs in with the new password after a restart: broker, registry, Connect, processors, ingest.
+        platform.down(Progress.SILENT);
+        platform.up(Progress.SILENT);
+        assertThat(platform.status()).allSatisfy(s -> assertThat(s.state()).isEqualTo(ComponentStatus.State.UP));
+        kafka = ClientSettings.load(config.layout().clientProperties());
+        try (Admin admin = Admin.create(kafka.asConfig())) {
+            assertThat(admin.listTopics().names().get()).contains("finance.staging.expenses");
+        }
+    }
+
+    @Test
+    @Order(20)
     void downStopsEverything() {
         List<Long> pids = platform.status().stream().map(ComponentStatus::pid).toList();
         assertThat(platform.down(Progress.SILENT)).isEqualTo(7);
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse());
         assertThat(platform.status()).isEmpty();
+    }
+
+    private java.net.http.HttpResponse<String> registryGet(String path, String userInfo) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(config.registryUrl() + path)).GET();
+        if (userInfo != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private static int cli(StringWriter out, String... args) {

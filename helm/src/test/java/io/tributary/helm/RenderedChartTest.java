@@ -102,6 +102,17 @@ class RenderedChartTest {
         JsonNode container = pod.at("/containers/0");
         assertThat(env(container, "KAFKA_SASL_JAAS_CONFIG").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("finance-validator");
         assertThat(env(container, "TRIBUTARY_ZONE_DESCRIPTOR").path("value").asText()).isEqualTo("/etc/tributary/zone/finance.yaml");
+        // The ods and analytical applications log in as their own roles (the key of the quoted map entry, see
+        // RoleSettingsFromEnvironmentTest in stream-processors).
+        assertThat(env(container, "TRIBUTARY_ROLES_CANONICALISER_KAFKA__SASL_JAAS_CONFIG__").at("/valueFrom/secretKeyRef/name").asText())
+                .isEqualTo("finance-canonicaliser");
+        assertThat(env(container, "TRIBUTARY_ROLES_ANALYTICAL_KAFKA__SASL_JAAS_CONFIG__").at("/valueFrom/secretKeyRef/name").asText())
+                .isEqualTo("finance-analytical");
+        assertThat(env(container, "TRIBUTARY_ROLES_ANALYTICAL_KAFKA__SECURITY_PROTOCOL__").path("value").asText()).isEqualTo("SASL_SSL");
+        assertThat(dev.get("KafkaUser", "finance-canonicaliser").at("/spec/authorization/acls")).isNotEmpty();
+        // hr declares no entities nor analytical outputs: its processors need no other login.
+        JsonNode hr = dev.get("Deployment", "tributary-hr-processors").at("/spec/template/spec/containers/0/env");
+        assertThat(hr.toString()).doesNotContain("TRIBUTARY_ROLES_");
         assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
         assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("1Gi");

@@ -25,7 +25,7 @@ public final class ConnectMain implements Callable<Integer> {
         ClientSettings settings = ClientSettings.load(clientConfig);
         java.util.Map<String, String> overrides = new java.util.HashMap<>();
         // The worker's own clients and those it creates for connectors share the security settings.
-        settings.asMap().forEach((k, v) -> {
+        settings.kafkaOnly().forEach((k, v) -> {
             if (!k.equals("bootstrap.servers")) {
                 overrides.put(k, v);
                 overrides.put("producer." + k, v);

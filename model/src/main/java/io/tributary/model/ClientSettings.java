@@ -61,9 +61,28 @@ public final class ClientSettings {
         return properties.get("bootstrap.servers");
     }
 
-    /** The settings as a client configuration map. */
+    /** The Kafka client settings as a client configuration map: without the registry's keys, which Kafka clients do not know. */
     public Map<String, Object> asConfig() {
-        return new TreeMap<>(properties);
+        return new TreeMap<>(kafkaOnly());
+    }
+
+    /**
+     * The Kafka client settings alone: a properties file from {@code tributary client-config} also holds the
+     * schema registry's keys ({@code schema.registry.url}, {@code basic.auth.*}), as Confluent's serializers take them.
+     */
+    public Map<String, String> kafkaOnly() {
+        Map<String, String> kafka = new TreeMap<>(properties);
+        kafka.keySet().removeIf(ClientSettings::isRegistryKey);
+        return kafka;
+    }
+
+    /** The registry login ({@code user:password}) these settings carry, if any. */
+    public java.util.Optional<String> registryUserInfo() {
+        return java.util.Optional.ofNullable(properties.get("basic.auth.user.info")).filter(s -> !s.isBlank());
+    }
+
+    private static boolean isRegistryKey(String key) {
+        return key.equals("schema.registry.url") || key.startsWith("basic.auth.");
     }
 
     public Map<String, String> asMap() {

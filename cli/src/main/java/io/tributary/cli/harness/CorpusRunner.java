@@ -67,7 +67,7 @@ public final class CorpusRunner {
 
     public CorpusOutcome run(Duration timeout) {
         Instant start = Instant.now();
-        int schemaId = new HttpSchemaRegistry(config.registryUrl())
+        int schemaId = new HttpSchemaRegistry(config.registryUrl(), kafka.registryUserInfo().orElse(null), Duration.ofSeconds(10))
                 .register(QaZone.ZONE + ".landing." + QaZone.AVRO + "-value", QaZone.AVRO_WRITER_SCHEMA);
         List<CorpusCase> cases = new BadInputCorpus(schemaId, workbook()).cases();
         LOG.info("Bad-input corpus: {} cases into zone {}", cases.size(), QaZone.ZONE);

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import io.tributary.model.ClientSettings;
+import io.tributary.topics.holds.HoldLog;
 
 /**
  * Creates the platform's batch topic ({@code _tributary.batches}) if it is missing: the ingress
@@ -17,10 +18,19 @@ import io.tributary.model.ClientSettings;
  * so does not create it). A plain topic with the broker's retention: compaction by batch key would
  * lose the arrival or the outcome.
  */
-final class BatchesTopicSetup {
+public final class BatchesTopicSetup {
     static final String TOPIC = "_tributary.batches";
 
     private BatchesTopicSetup() {
+    }
+
+    /**
+     * The platform topics every zone shares: {@code _tributary.batches}, {@code _tributary.holds} and its
+     * audit log. The platform creates them (no zone role may create topics); the processors wait for them.
+     */
+    public static void ensurePlatformTopics(ClientSettings kafka) {
+        ensureExists(kafka);
+        new HoldLog(kafka.asConfig(), HoldLog.HOLDS_TOPIC, HoldLog.AUDIT_TOPIC).ensureTopics();
     }
 
     static void ensureExists(ClientSettings kafka) {

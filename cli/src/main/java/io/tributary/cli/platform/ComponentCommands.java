@@ -54,6 +54,14 @@ public final class ComponentCommands {
         List<String> cmd = new ArrayList<>(javaBase("256m"));
         cmd.add("-Dquarkus.http.port=" + config.ports().registry());
         cmd.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
+        if (config.secured()) {
+            // The same identities as on Kafka, and the same zone boundaries for subjects (docs/security.md, "Registry
+            // authorization"); the users file is generated from the secrets file and reloaded when it changes.
+            cmd.add("-Dauthentication.method=BASIC");
+            cmd.add("-Dauthentication.users.file=" + secrets.registryUsers().toAbsolutePath());
+            cmd.add("-Dauthorization.zones=true");
+            cmd.add("-Dauthorization.read=ZONE");
+        }
         securitySettings(cmd, REGISTRY);
         cmd.add("-jar");
         cmd.add(config.installation().registryJar().toString());
@@ -78,7 +86,10 @@ public final class ComponentCommands {
         cmd.add("-Dtributary.schema-registry.url=" + config.registryUrl());
         cmd.add("-Dquarkus.kafka-streams.bootstrap-servers=" + kafka.bootstrapServers());
         cmd.add("-Dkafka-streams.state.dir=" + config.layout().dataDir().resolve("streams").resolve(zone).toAbsolutePath());
-        securitySettings(cmd, "validator");
+        if (config.secured()) {
+            // The validator, canonicaliser and analytical roles' logins, each application its own (docs/security.md).
+            cmd.add("-Dquarkus.config.locations=" + secrets.processorsSettings(zone).toUri());
+        }
         cmd.add("-jar");
         cmd.add(config.installation().validatorJar().toString());
         return new ComponentSpec(validatorName(zone), "http://localhost:" + port + " (application tributary-" + zone + "-validator)",

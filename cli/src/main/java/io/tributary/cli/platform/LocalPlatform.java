@@ -22,8 +22,9 @@ import io.tributary.security.credentials.CredentialStore;
  * worker, each zone's validator and the HTTP ingest service, every one its own process logging into one folder.
  * Start order follows what each needs and overlaps where a component waits by itself: broker,
  * S3 and registry together (the registry retries until the broker answers); Connect once the
- * broker answers; the validators once the registry answers, while the zones are applied (topics,
- * schemas, sink connectors); a validator is ready once its topics exist. With the Trino engine,
+ * broker answers; when secured, the zones' credentials and ACLs then, since the processors and the
+ * ingest service log in as the zones' roles; the validators once the registry answers, while the
+ * zones are applied (topics, schemas, sink connectors); a validator is ready once its topics exist. With the Trino engine,
  * Trino starts first (it takes longest and needs nothing) and is awaited last, until it answers a
  * query; without it nothing of Trino is touched.
  */
@@ -85,6 +86,17 @@ public final class LocalPlatform {
             Started registry = start(commands.registry(kafka), progress);
             await(broker, progress);
             Started connect = start(commands.connect(), progress);
+            ZoneDeployment deployment = new ZoneDeployment(config, kafka);
+            if (config.secured()) {
+                // Before the processors and the ingest service start: each logs in as its zone's roles.
+                progress.step("Applying the zones' credentials and ACLs");
+                PlatformSecrets secrets = new PlatformSecrets(config);
+                CredentialStore store = secrets.store();
+                progress.done(deployment.applySecurity(zones, store));
+                secrets.writeZoneSettings(zones, store);
+            }
+            // No zone role may create topics: the platform creates the shared ones the processors wait for.
+            deployment.ensurePlatformTopics();
             await(s3, progress);
             await(registry, progress);
 
@@ -98,14 +110,6 @@ public final class LocalPlatform {
             // The ingest service serves every zone; it is ready once the broker answers it.
             Started ingest = start(commands.ingest(kafka), progress);
             await(connect, progress);
-            ZoneDeployment deployment = new ZoneDeployment(config, kafka);
-            if (config.secured()) {
-                progress.step("Applying the zones' credentials and ACLs");
-                PlatformSecrets secrets = new PlatformSecrets(config);
-                CredentialStore store = secrets.store();
-                progress.done(deployment.applySecurity(zones, store));
-                secrets.writeZoneConnectSettings(zones.stream().map(ZoneDescriptor::zone).toList(), store);
-            }
             for (ZoneDescriptor zone : zones) {
                 progress.step("Applying zone " + zone.zone() + " (topics, schemas, sink connector)");
                 String summary = deployment.apply(zone);

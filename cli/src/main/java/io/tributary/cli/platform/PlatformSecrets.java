@@ -6,17 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
 import io.tributary.local.LocalRuntimeException;
 import io.tributary.model.ClientSettings;
+import io.tributary.model.ZoneDescriptor;
+import io.tributary.security.Role;
 import io.tributary.security.ZonePrincipal;
 import io.tributary.security.credentials.ClientConfig;
 import io.tributary.security.credentials.ClientConfigs;
 import io.tributary.security.credentials.CredentialStore;
 import io.tributary.security.credentials.PasswordGenerator;
+import io.tributary.security.registry.RegistryUsersFile;
 
 /**
  * The local platform's credentials when it runs secured (SASL/SCRAM-SHA-512 and ACLs): the
@@ -47,27 +51,77 @@ public final class PlatformSecrets {
         if (store.password(ZonePrincipal.PLATFORM_USER).isEmpty()) {
             store.put(ZonePrincipal.PLATFORM_USER, new PasswordGenerator().next());
         }
-        ClientConfig platform = new ClientConfigs(store, PROTOCOL).forUser(ZonePrincipal.PLATFORM_USER, config.kafkaBootstrap(), null);
-        platform.store(config.layout().clientProperties());
-        Map<String, String> security = new TreeMap<>(platform.asMap());
-        security.remove("bootstrap.servers");
-        writeOwnerOnly(brokerCredentials(), Map.of("user", ZonePrincipal.PLATFORM_USER,
-                "password", store.require(ZonePrincipal.PLATFORM_USER).reveal()));
-        writeOwnerOnly(componentSettings(ComponentCommands.REGISTRY), prefixed("kafka.", security));
-        writeOwnerOnly(componentSettings(ComponentCommands.INGEST), prefixed("kafka.", security));
-        writeOwnerOnly(componentSettings("validator"), prefixed("kafka-streams.", security));
+        writePlatformSettings(store);
+        // The registry starts before the zones' credentials exist: at first it knows the platform alone,
+        // which registers the zones' schemas; writeZoneSettings adds the zones' users (the registry reloads the file).
+        RegistryUsersFile.from(store).write(List.of(), registryUsers());
         return ClientSettings.load(config.layout().clientProperties());
     }
 
     /**
-     * Writes the client settings of each zone's connect principal (its credential must exist: after
-     * the zones' security is applied), which the zone's sink connectors log in with.
+     * The platform user's settings: its client properties (Kafka and registry, what the CLI and the
+     * Connect worker log in with), the broker's credentials file, and the registry's and ingest
+     * service's Kafka settings. Written at every start, and again after the platform's password is rotated.
      */
-    public void writeZoneConnectSettings(java.util.List<String> zones, CredentialStore store) {
+    public void writePlatformSettings(CredentialStore store) {
+        ClientConfig platform = new ClientConfigs(store, PROTOCOL).forUser(ZonePrincipal.PLATFORM_USER, config.kafkaBootstrap(),
+                config.registryUrl());
+        platform.store(config.layout().clientProperties());
+        writeOwnerOnly(brokerCredentials(), Map.of("user", ZonePrincipal.PLATFORM_USER,
+                "password", store.require(ZonePrincipal.PLATFORM_USER).reveal()));
+        writeOwnerOnly(componentSettings(ComponentCommands.REGISTRY), prefixed("kafka.", kafkaSecurity(platform)));
+        writeOwnerOnly(componentSettings(ComponentCommands.INGEST), prefixed("kafka.", kafkaSecurity(platform)));
+    }
+
+    /**
+     * After the zones' security is applied (their credentials exist): each zone's processors settings
+     * (validator, canonicaliser and analytical roles), the ingest service's per-zone producer logins,
+     * each zone's connect principal's settings (its sink connectors read with them), and the
+     * registry's users file with every zone's users.
+     */
+    public void writeZoneSettings(List<ZoneDescriptor> zones, CredentialStore store) {
         ClientConfigs configs = new ClientConfigs(store, PROTOCOL);
-        for (String zone : zones) {
-            configs.forRole(zone, io.tributary.security.Role.CONNECT, config.kafkaBootstrap(), null).store(zoneConnectSettings(zone));
+        ClientConfig platform = configs.forUser(ZonePrincipal.PLATFORM_USER, config.kafkaBootstrap(), null);
+        Map<String, String> ingest = new TreeMap<>(prefixed("kafka.", kafkaSecurity(platform)));
+        for (ZoneDescriptor descriptor : zones) {
+            String zone = descriptor.zone();
+            ClientConfig validator = configs.forRole(zone, Role.VALIDATOR, config.kafkaBootstrap(), config.registryUrl());
+            Map<String, String> processors = new TreeMap<>(prefixed("kafka-streams.", kafkaSecurity(validator)));
+            processors.put("tributary.schema-registry.basic-auth-user-info", validator.asMap().get("basic.auth.user.info"));
+            for (Role role : List.of(Role.CANONICALISER, Role.ANALYTICAL)) {
+                ClientConfig login = configs.forRole(zone, role, config.kafkaBootstrap(), config.registryUrl());
+                String prefix = "tributary.roles." + role.id() + ".";
+                processors.putAll(prefixed(prefix + "kafka.", kafkaSecurity(login)));
+                processors.put(prefix + "registry.basic-auth-user-info", login.asMap().get("basic.auth.user.info"));
+            }
+            writeOwnerOnly(processorsSettings(zone), processors);
+            ingest.putAll(prefixed("tributary.ingest.zone." + zone + ".kafka.",
+                    kafkaSecurity(configs.forRole(zone, Role.PRODUCER, config.kafkaBootstrap(), null))));
+            configs.forRole(zone, Role.CONNECT, config.kafkaBootstrap(), config.registryUrl()).store(zoneConnectSettings(zone));
         }
+        writeOwnerOnly(componentSettings(ComponentCommands.INGEST), ingest);
+        RegistryUsersFile.from(store).write(zones, registryUsers());
+    }
+
+    /** The security keys of a login (protocol, SASL), without the bootstrap address and the registry's keys. */
+    private static Map<String, String> kafkaSecurity(ClientConfig login) {
+        Map<String, String> security = new TreeMap<>();
+        login.asMap().forEach((k, v) -> {
+            if (k.equals("security.protocol") || k.startsWith("sasl.") || k.startsWith("ssl.")) {
+                security.put(k, v);
+            }
+        });
+        return security;
+    }
+
+    /** The Kafka and registry logins of one zone's processors (validator, canonicaliser, analytical), read by its processors process. */
+    public Path processorsSettings(String zone) {
+        return componentSettings(zone + "-processors");
+    }
+
+    /** The registry's users (Jetty realm format, SHA-256 hashes), generated from the secrets file; the registry reloads it when it changes. */
+    public Path registryUsers() {
+        return config.layout().secrets().resolve("registry-users.properties");
     }
 
     /** A zone's connect principal's Kafka client settings. */

@@ -66,6 +66,11 @@ public final class SinkConnectorConfigs {
             for (String key : java.util.List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config")) {
                 c.put("consumer.override." + key, "${file:" + file + ":" + key + "}");
             }
+            c.put("schema.registry.basic.auth.user.info", "${file:" + file + ":basic.auth.user.info}");
+        } else if (platform.secured()) {
+            // Landing is archived as the worker's own (platform) login; its registry login is the platform's too.
+            String file = platform.layout().clientProperties().toAbsolutePath().toString();
+            c.put("schema.registry.basic.auth.user.info", "${file:" + file + ":basic.auth.user.info}");
         }
         return c;
     }

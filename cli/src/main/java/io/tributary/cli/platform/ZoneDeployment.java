@@ -16,6 +16,7 @@ import io.tributary.topics.ZoneTopics;
 
 /** Puts a zone onto the running local platform: its topics and schemas, then its sink connectors. */
 final class ZoneDeployment {
+    private static final java.time.Duration REGISTRY_TIMEOUT = java.time.Duration.ofSeconds(10);
     private final PlatformConfig config;
     private final ClientSettings kafka;
 
@@ -34,10 +35,18 @@ final class ZoneDeployment {
         }
     }
 
+    /**
+     * The platform topics every zone shares ({@code _tributary.batches}, {@code _tributary.holds} and its audit log),
+     * created by the platform: no zone role may create topics, and the processors wait for these.
+     */
+    void ensurePlatformTopics() {
+        BatchesTopicSetup.ensurePlatformTopics(kafka);
+    }
+
     /** Applies the zone and returns a one-line summary of what changed. */
     String apply(ZoneDescriptor zone) {
         ApplyResult result;
-        try (ZoneTopics topics = ZoneTopics.connect(kafka, new HttpSchemaRegistry(config.registryUrl()), ClusterProfile.singleNode())) {
+        try (ZoneTopics topics = ZoneTopics.connect(kafka, new HttpSchemaRegistry(config.registryUrl(), kafka.registryUserInfo().orElse(null), REGISTRY_TIMEOUT), ClusterProfile.singleNode())) {
             ZonePlan plan = topics.plan(zone);
             result = topics.apply(plan, false);
         }

@@ -65,6 +65,11 @@ public final class ZoneSecurity implements AutoCloseable {
         new ScramCredentials(admin, secrets, TIMEOUT).rotate(principal);
     }
 
+    /** A new password for the platform's own user, in the secrets file and on the cluster. */
+    public void rotatePlatform(CredentialStore secrets) {
+        new ScramCredentials(admin, secrets, TIMEOUT).rotatePlatform();
+    }
+
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(5));

@@ -23,7 +23,7 @@ import io.tributary.security.ZonePrincipal;
  * role           landing  staging  rejected  ods  analytical  platform topics / groups / transactional ids
  * producer       W        -        -         -    -
  * validator      R        W        W         -    -           _tributary.batches RW; tributary-Z-validator* (group, txn, internal topics)
- * canonicaliser  -        R        -         RW   -           _tributary.holds R; tributary-Z-ods-*; published data it looks up R
+ * canonicaliser  -        R        W         RW   -           _tributary.holds R; tributary-Z-ods-*; published data it looks up R
  * analytical     -        (R joined reference data)  R  W    tributary-Z-analytical-*; published data it joins R
  * connect        -        R        -         R    R           groups connect-Z-*
  * analyst        -        R        -         R    R           groups tributary-Z-analyst-*
@@ -68,7 +68,8 @@ public final class ZoneAcls {
 
         String canonicaliser = PlatformNames.canonicaliserApplicationPrefix(zone);
         AclGrants.For canon = grants.grant(ZonePrincipal.of(zone, Role.CANONICALISER))
-                .readTopics(staging).readTopics(ods).writeTopics(ods)
+                // Records its mappings cannot map go to the dataset's rejected topic, like the validator's.
+                .readTopics(staging).writeTopics(rejected).readTopics(ods).writeTopics(ods)
                 .readTopic(PlatformNames.HOLDS_TOPIC)
                 .groups(canonicaliser).transactionalIds(canonicaliser).ownTopics(canonicaliser);
         foreign(ZoneReads.lookups(descriptor), zone).forEach(ref -> canon.readTopic(ZoneReads.topicOf(ref, zones)));

@@ -86,6 +86,20 @@ public final class ScramCredentials {
         LOG.info("Rotated the SCRAM-SHA-512 password of {} (new password in {})", principal, store.file());
     }
 
+    /**
+     * A new password for the platform's own user (the super user): stored first, then set on the cluster through
+     * this admin's session, which the old password opened and which stays open. Every component that logs in as
+     * the platform needs the new password at its next login (the local platform: its settings files, then a restart).
+     */
+    public Secret rotatePlatform() {
+        String user = ZonePrincipal.PLATFORM_USER;
+        store.put(user, generator.next());
+        await(admin.alterUserScramCredentials(List.of(upsertion(user, store.require(user)))).all(),
+                "rotating the SCRAM credential of User:" + user);
+        LOG.info("Rotated the SCRAM-SHA-512 password of User:{} (new password in {})", user, store.file());
+        return store.require(user);
+    }
+
     private Set<String> usersWithScram() {
         Map<String, UserScramCredentialsDescription> described = await(admin.describeUserScramCredentials().all(),
                 "listing the cluster's SCRAM users");

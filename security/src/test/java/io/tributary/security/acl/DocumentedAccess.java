@@ -60,7 +60,8 @@ public final class DocumentedAccess {
         return switch (who.role()) {
             case PRODUCER -> stage == Stage.LANDING ? EnumSet.of(W) : none();
             case VALIDATOR -> stage == Stage.LANDING ? EnumSet.of(R) : stage == Stage.STAGING || stage == Stage.REJECTED ? EnumSet.of(W) : none();
-            case CANONICALISER -> stage == Stage.STAGING ? EnumSet.of(R) : stage == Stage.ODS ? EnumSet.of(R, W) : none();
+            case CANONICALISER -> stage == Stage.STAGING ? EnumSet.of(R) : stage == Stage.REJECTED ? EnumSet.of(W)
+                    : stage == Stage.ODS ? EnumSet.of(R, W) : none();
             case ANALYTICAL -> stage == Stage.ODS ? EnumSet.of(R) : stage == Stage.ANALYTICAL ? EnumSet.of(W) : none();
             case CONNECT, ANALYST -> stage == Stage.STAGING || stage == Stage.ODS || stage == Stage.ANALYTICAL ? EnumSet.of(R) : none();
             case STEWARD -> stage == Stage.STAGING || stage == Stage.REJECTED || stage == Stage.ODS ? EnumSet.of(R) : none();

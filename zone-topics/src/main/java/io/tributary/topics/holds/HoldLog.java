@@ -59,7 +59,9 @@ public final class HoldLog {
 
     /**
      * Creates both topics if they are missing, with the broker's default replication (one
-     * partition: holds are few, and their order matters).
+     * partition: holds are few, and their order matters). Platform topics are the platform's to
+     * create ({@code tributary zones apply}, as a super user): no zone role has CREATE on them, so
+     * the processors wait for them instead, and a steward's client finds them there.
      */
     public void ensureTopics() {
         try (Admin admin = Admin.create(client)) {

@@ -60,6 +60,33 @@ tributary.io/zone: {{ .zone | quote }}
 {{- end -}}
 {{- end -}}
 
+{{/* "true" when the registry authenticates its clients (registry.authentication.usersSecret). */}}
+{{- define "tributary.registryAuth" -}}
+{{- if (.Values.registry.authentication | default dict).usersSecret }}true{{ end -}}
+{{- end -}}
+
+{{/*
+A role's registry login, `<zone>-<role>:<password>`, in the environment variable .env, when the
+registry authenticates. The password is the key `password` of the role's KafkaUser Secret (Strimzi
+writes it, and the registry's users file hashes the same one); the user name is the documented
+principal `<zone>-<role>`, whatever the Secret is called. Kubernetes expands `$(VAR)` from the
+variable defined just before it. The password variable is outside every application's config
+prefix, so no application reads it as a setting.
+Pass (dict "root" $ "zone" <zone> "role" "validator" "secret" <name> "value" "<values path>" "env" <variable>).
+*/}}
+{{- define "tributary.registryLoginEnv" -}}
+{{- if include "tributary.registryAuth" .root }}
+{{- $password := printf "%s_REGISTRY_PASSWORD" (upper .role) }}
+- name: {{ $password }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ required (printf "%s is required with registry.authentication: the Secret of the zone's %s KafkaUser (key password), as Strimzi's user operator writes it" .value .role) .secret | quote }}
+      key: password
+- name: {{ .env }}
+  value: {{ printf "%s-%s:$(%s)" .zone .role $password | quote }}
+{{- end }}
+{{- end -}}
+
 {{- define "tributary.registryUrl" -}}
 http://{{ include "tributary.fullname" . }}-registry:8081
 {{- end -}}
@@ -102,6 +129,28 @@ Pass (dict "root" $ "secret" <name> "value" "<values path naming the secret>").
   valueFrom:
     secretKeyRef:
       name: {{ required (printf "%s is required: the Secret of the zone's %s KafkaUser (key sasl.jaas.config), as Strimzi's user operator writes it" .value .role) .secret | quote }}
+      key: sasl.jaas.config
+- name: {{ $prefix }}_SSL_TRUSTSTORE_TYPE__
+  value: PEM
+- name: {{ $prefix }}_SSL_TRUSTSTORE_LOCATION__
+  value: /etc/tributary/kafka-ca/ca.crt
+{{- end }}
+{{- end -}}
+
+{{/* A zone's own producer login in the ingest service (tributary.ingest.zone.<zone>.kafka.*), from its
+     producer KafkaUser Secret, when authentication is on; the client keys are quoted map keys as above.
+     The zone is a map key too, which an environment variable cannot spell with `_` (validate.yaml refuses it). */}}
+{{- define "tributary.zoneProducerEnv" -}}
+{{- if include "tributary.kafkaSecured" .root }}
+{{- $prefix := printf "TRIBUTARY_INGEST_ZONE_%s_KAFKA_" (upper .zone) }}
+- name: {{ $prefix }}_SECURITY_PROTOCOL__
+  value: SASL_SSL
+- name: {{ $prefix }}_SASL_MECHANISM__
+  value: SCRAM-SHA-512
+- name: {{ $prefix }}_SASL_JAAS_CONFIG__
+  valueFrom:
+    secretKeyRef:
+      name: {{ .secret | quote }}
       key: sasl.jaas.config
 - name: {{ $prefix }}_SSL_TRUSTSTORE_TYPE__
   value: PEM

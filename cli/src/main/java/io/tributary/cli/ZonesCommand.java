@@ -1,5 +1,6 @@
 package io.tributary.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,6 +18,7 @@ import io.tributary.security.acl.AclPlan;
 import io.tributary.security.cloud.CloudPolicyWriter;
 import io.tributary.security.credentials.CredentialStore;
 import io.tributary.security.credentials.Secret;
+import io.tributary.security.registry.RegistryUsersFile;
 import io.tributary.topics.ApplyResult;
 import io.tributary.topics.ClusterProfile;
 import io.tributary.topics.StageTopicPolicy;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "zones", mixinStandardHelpOptions = true, description = "Zones as code: plan and apply zone descriptors.",
         subcommands = {ZonesCommand.Plan.class, ZonesCommand.Apply.class, ZonesCommand.Validate.class,
-                ZonesCommand.RotateCredentials.class, ZonesCommand.Cloud.class, ZonesCommand.Render.class})
+                ZonesCommand.RotateCredentials.class, ZonesCommand.Cloud.class, ZonesCommand.Render.class,
+                ZonesCommand.RegistryUsers.class})
 final class ZonesCommand {
 
     static ClusterProfile clusterProfile(String profile) {
@@ -311,6 +314,43 @@ final class ZonesCommand {
             for (Path file : StrimziZoneWriter.write(resources, out)) {
                 spec.commandLine().getOut().println("Wrote " + file);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "registry-users", mixinStandardHelpOptions = true,
+            description = {"Writes the schema registry's users file (authentication.users.file) for the zones, from the secrets file:",
+                    "every zone role and the platform, passwords as SHA-256 hashes. In Kubernetes it is the key users.properties"
+                            + " of the Secret named by the chart's registry.authentication.usersSecret."})
+    static final class RegistryUsers implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<dir>", description = "Folder of zone descriptors (*.yaml)")
+        Path dir;
+
+        @Option(names = {"-o", "--out"}, required = true, paramLabel = "<users.properties>", description = "File to write")
+        Path out;
+
+        @Option(names = "--force", description = "Replace the file if it exists")
+        boolean force;
+
+        @Mixin
+        SecretsOption secrets;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (Files.exists(out) && !force) {
+                throw new UserFacingException(out + " exists: give --force to replace it");
+            }
+            if (!Files.exists(secrets.path())) {
+                throw new UserFacingException("No secrets file " + secrets.path() + ": give --secrets <file> with every zone principal's password");
+            }
+            List<ZoneDescriptor> zones = DescriptorLoader.loadDirectory(dir);
+            // Refuses before writing anything when a user has no password, naming every such user.
+            RegistryUsersFile.from(secrets.open()).write(zones, out);
+            spec.commandLine().getOut().println("Wrote the registry users of " + zones.size() + " zone(s) to " + out
+                    + " (owner-only; kubectl create secret generic <name> --from-file=users.properties=" + out + ")");
             return 0;
         }
     }

@@ -2,6 +2,7 @@ package io.tributary.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -17,13 +18,15 @@ class RenderedChartTest {
 
     @BeforeAll
     static void render() {
-        dev = template("dev");
-        production = template("production");
+        dev = render("dev");
+        production = render("production");
     }
 
-    private static Manifests template(String environment) {
-        CheckRun run = CheckRun.helm("template", "tributary", Dirs.stagedChart().toString(), "--namespace", "data-platform",
-                "--kube-version", "1.30.0", "-f", Dirs.environment(environment).toString());
+    private static Manifests render(String environment, String... more) {
+        List<String> args = new ArrayList<>(List.of("template", "tributary", Dirs.stagedChart().toString(), "--namespace",
+                "data-platform", "--kube-version", "1.30.0", "-f", Dirs.environment(environment).toString()));
+        args.addAll(List.of(more));
+        CheckRun run = CheckRun.helm(args.toArray(String[]::new));
         if (run.exitCode() != 0) {
             throw new AssertionError(run.describe());
         }
@@ -159,6 +162,104 @@ class RenderedChartTest {
                 .isEqualTo("123456789012.dkr.ecr.eu-west-1.amazonaws.com/tributary/tributary-connect:0.1.0-SNAPSHOT");
         // From helm/tributary/zones/ (what `tributary zones render --strimzi` writes).
         assertThat(dev.get("KafkaUser", "finance-validator").at("/spec/authorization/acls")).isNotEmpty();
+    }
+
+    @Test
+    void theRegistryAuthenticatesWithTheUsersSecretAndEnforcesZoneBoundaries() {
+        for (Manifests environment : List.of(dev, production)) {
+            JsonNode pod = environment.get("Deployment", "tributary-registry").at("/spec/template/spec");
+            JsonNode container = pod.at("/containers/0");
+            assertThat(env(container, "AUTHENTICATION_METHOD").path("value").asText()).isEqualTo("BASIC");
+            assertThat(env(container, "AUTHENTICATION_USERS_FILE").path("value").asText())
+                    .isEqualTo("/etc/tributary/registry-users/users.properties");
+            assertThat(env(container, "AUTHORIZATION_ZONES").path("value").asText()).isEqualTo("true");
+            assertThat(env(container, "AUTHORIZATION_READ").path("value").asText()).isEqualTo("ZONE");
+            JsonNode mount = named(container.path("volumeMounts"), "users");
+            assertThat(mount.path("mountPath").asText()).isEqualTo("/etc/tributary/registry-users");
+            assertThat(mount.path("readOnly").asBoolean()).isTrue();
+            // No subPath: kubelet only updates a Secret's files in a whole-volume mount, and the registry reloads them.
+            assertThat(mount.has("subPath")).isFalse();
+            JsonNode volume = named(pod.path("volumes"), "users");
+            assertThat(volume.at("/secret/secretName").asText()).isEqualTo("tributary-registry-users");
+            assertThat(volume.at("/secret/items/0/key").asText()).isEqualTo("users.properties");
+        }
+    }
+
+    @Test
+    void processorsLogInToTheRegistryAsTheirZoneRolesWithTheirKafkaUsersPasswords() {
+        JsonNode container = dev.get("Deployment", "tributary-finance-processors").at("/spec/template/spec/containers/0");
+        assertLogin(container, "TRIBUTARY_SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "finance-validator", "finance-validator");
+        assertLogin(container, "TRIBUTARY_ROLES_CANONICALISER_REGISTRY_BASIC_AUTH_USER_INFO", "finance-canonicaliser", "finance-canonicaliser");
+        assertLogin(container, "TRIBUTARY_ROLES_ANALYTICAL_REGISTRY_BASIC_AUTH_USER_INFO", "finance-analytical", "finance-analytical");
+        JsonNode hr = dev.get("Deployment", "tributary-hr-processors").at("/spec/template/spec/containers/0");
+        assertLogin(hr, "TRIBUTARY_SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "hr-validator", "hr-validator");
+        assertThat(hr.path("env").toString()).doesNotContain("TRIBUTARY_ROLES_");
+    }
+
+    @Test
+    void theUserNameIsTheDocumentedPrincipalWhateverTheSecretIsCalled() {
+        Manifests renamed = render("dev", "--set", "zones.finance.kafkaUserSecrets.processors=finance-validator-scram");
+        JsonNode container = renamed.get("Deployment", "tributary-finance-processors").at("/spec/template/spec/containers/0");
+        assertLogin(container, "TRIBUTARY_SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "finance-validator", "finance-validator-scram");
+    }
+
+    @Test
+    void approvedStageSinksLogInToTheRegistryAsTheZonesConnectUser() {
+        assertThat(dev.get("KafkaConnector", "finance-expenses-staging-s3-sink").at("/spec/config/schema.registry.basic.auth.user.info").asText())
+                .isEqualTo("finance-connect:${secrets:data-platform/finance-connect:password}");
+        assertThat(dev.get("KafkaConnector", "finance-expense-ods-s3-sink").at("/spec/config/schema.registry.basic.auth.user.info").asText())
+                .isEqualTo("finance-connect:${secrets:data-platform/finance-connect:password}");
+        assertThat(production.get("KafkaConnector", "hr-departments-staging-s3-sink").at("/spec/config/schema.registry.basic.auth.user.info").asText())
+                .isEqualTo("hr-connect:${secrets:data-platform/hr-connect:password}");
+        // A landing archive keeps the bytes and asks the registry nothing; connect may not read landing subjects anyway.
+        assertThat(dev.get("KafkaConnector", "finance-expenses-landing-s3-sink").at("/spec/config").has("schema.registry.basic.auth.user.info"))
+                .isFalse();
+    }
+
+    @Test
+    void theIngestWritesFinancesLandingAsFinancesProducer() {
+        for (Manifests environment : List.of(dev, production)) {
+            JsonNode container = environment.get("Deployment", "tributary-ingest").at("/spec/template/spec/containers/0");
+            String prefix = "TRIBUTARY_INGEST_ZONE_FINANCE_KAFKA__";
+            assertThat(env(container, prefix + "SASL_JAAS_CONFIG__").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("finance-producer");
+            assertThat(env(container, prefix + "SASL_JAAS_CONFIG__").at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("sasl.jaas.config");
+            assertThat(env(container, prefix + "SECURITY_PROTOCOL__").path("value").asText()).isEqualTo("SASL_SSL");
+            assertThat(env(container, prefix + "SASL_MECHANISM__").path("value").asText()).isEqualTo("SCRAM-SHA-512");
+            assertThat(env(container, prefix + "SSL_TRUSTSTORE_TYPE__").path("value").asText()).isEqualTo("PEM");
+            assertThat(env(container, prefix + "SSL_TRUSTSTORE_LOCATION__").path("value").asText()).isEqualTo("/etc/tributary/kafka-ca/ca.crt");
+            // The shared login stays for the batches topic and zones without their own producer.
+            assertThat(env(container, "KAFKA_SASL_JAAS_CONFIG").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("tributary-ingest");
+            // hr is not in ingest.zones.
+            assertThat(container.path("env").toString()).doesNotContain("TRIBUTARY_INGEST_ZONE_HR_");
+        }
+    }
+
+    @Test
+    void withoutTheUsersSecretOrProducerSecretNothingOfItIsRendered() {
+        Manifests off = render("dev", "--set", "registry.authentication.usersSecret=", "--set", "zones.finance.kafkaUserSecrets.producer=");
+        JsonNode registry = off.get("Deployment", "tributary-registry").at("/spec/template/spec");
+        assertThat(registry.toString()).doesNotContain("AUTHENTICATION_", "AUTHORIZATION_", "registry-users");
+        assertThat(off.get("Deployment", "tributary-finance-processors").toString())
+                .doesNotContain("BASIC_AUTH_USER_INFO", "REGISTRY_PASSWORD");
+        assertThat(off.ofKind("KafkaConnector").toString()).doesNotContain("basic.auth.user.info");
+        assertThat(off.get("Deployment", "tributary-ingest").toString()).doesNotContain("TRIBUTARY_INGEST_ZONE_");
+    }
+
+    private static void assertLogin(JsonNode container, String variable, String user, String secret) {
+        List<String> names = StreamSupport.stream(container.path("env").spliterator(), false).map(e -> e.path("name").asText()).toList();
+        String value = env(container, variable).path("value").asText();
+        assertThat(value).startsWith(user + ":$(").endsWith(")");
+        String passwordVariable = value.substring(value.indexOf("$(") + 2, value.length() - 1);
+        JsonNode password = env(container, passwordVariable).at("/valueFrom/secretKeyRef");
+        assertThat(password.path("name").asText()).isEqualTo(secret);
+        assertThat(password.path("key").asText()).isEqualTo("password");
+        // Kubernetes expands $(VAR) only from variables defined before it.
+        assertThat(names.indexOf(passwordVariable)).isLessThan(names.indexOf(variable));
+    }
+
+    private static JsonNode named(JsonNode list, String name) {
+        return StreamSupport.stream(list.spliterator(), false).filter(e -> e.path("name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing named " + name + " in " + list));
     }
 
     private static JsonNode env(JsonNode container, String name) {

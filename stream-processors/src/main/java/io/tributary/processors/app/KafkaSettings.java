@@ -11,8 +11,8 @@ import org.eclipse.microprofile.config.Config;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * The Kafka client settings for the validator's own clients beside Kafka Streams (the admin that
- * creates the batch report topic, replays): the {@code kafka.*} settings, with Kafka Streams'
+ * The Kafka client settings for the validator's own clients beside Kafka Streams (replays), and
+ * the base of every role's settings ({@link ProcessorRoles}): the {@code kafka.*} settings, with Kafka Streams'
  * bootstrap servers and any {@code kafka-streams.*} security settings on top, so that they reach
  * the cluster exactly as the topology does.
  */
@@ -38,7 +38,8 @@ public class KafkaSettings {
         this.settings = Map.copyOf(s);
     }
 
-    private static boolean isClientSecurity(String key) {
+    /** A key that says how a client authenticates or encrypts: it belongs to one identity. */
+    static boolean isClientSecurity(String key) {
         return key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl.");
     }
 

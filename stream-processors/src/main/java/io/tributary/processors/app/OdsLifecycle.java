@@ -1,6 +1,7 @@
 package io.tributary.processors.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +27,20 @@ import io.tributary.processors.ods.HoldWatcher;
 import io.tributary.processors.ods.OdsCounters;
 import io.tributary.processors.ods.OdsPipelines;
 import io.tributary.processors.ods.OdsRuntime;
+import io.tributary.processors.ods.VersionStore;
 import io.tributary.processors.ods.spi.RecordTransformers;
 import io.tributary.processors.registry.Backoff;
 import io.tributary.processors.registry.StagingSchemaIds;
 import io.tributary.registry.client.CachingSchemaRegistry;
 import io.tributary.registry.client.HttpSchemaRegistry;
-import io.tributary.topics.holds.HoldLog;
 
 /**
  * Runs the zone's ods pipelines beside the validator, so that {@code tributary up} starts them too:
  * registers each entity's schema, builds one Kafka Streams instance per source dataset and per
- * entity (with the same {@code kafka-streams.*} settings as the validator), applies the steward
+ * entity (with the {@code kafka-streams.*} settings of the validator), applies the steward
  * holds made so far, starts, and follows new holds. Nothing happens for a zone without entities.
+ * The ods applications and the hold watcher run as the zone's canonicaliser, the analytical ones
+ * as its analytical role ({@link ProcessorRoles}); the platform creates every topic they use.
  */
 @ApplicationScoped
 public class OdsLifecycle {
@@ -47,50 +50,89 @@ public class OdsLifecycle {
     private HoldWatcher holds;
     private boolean stopped;
 
-    void onStart(@Observes StartupEvent event, ValidatorSetup setup, ValidatorConfig config, KafkaSettings kafka, Config mp,
+    void onStart(@Observes StartupEvent event, ValidatorSetup setup, ValidatorConfig config, ProcessorRoles roles, Config mp,
             MeterRegistry meters) {
         ZoneDescriptor zone = setup.scope().zone();
         if (!config.ods().enabled() || zone.entities().isEmpty()) {
             return;
         }
+        RoleIdentity canonicaliser = roles.of(ProcessorRole.CANONICALISER);
+        RoleIdentity analytical = roles.of(ProcessorRole.ANALYTICAL);
         ValidatorConfig.SchemaRegistry registryConfig = config.schemaRegistry();
-        HttpSchemaRegistry http = new HttpSchemaRegistry(registryConfig.url(), registryConfig.basicAuthUserInfo().orElse(null),
-                registryConfig.requestTimeout());
-        CachingSchemaRegistry registry = new CachingSchemaRegistry(http);
-        StagingSchemaIds ids = new StagingSchemaIds(http, http.baseUrl(), Backoff.upTo(registryConfig.retryMaxBackoff()));
+        HttpSchemaRegistry odsHttp = registry(registryConfig, canonicaliser);
+        HttpSchemaRegistry analyticalHttp = registry(registryConfig, analytical);
+        Backoff backoff = Backoff.upTo(registryConfig.retryMaxBackoff());
+        // Each role registers the subjects it owns: <zone>.ods.* the canonicaliser, <zone>.analytical.* the analytical role.
+        StagingSchemaIds odsIds = new StagingSchemaIds(odsHttp, odsHttp.baseUrl(), backoff);
+        StagingSchemaIds analyticalIds = new StagingSchemaIds(analyticalHttp, analyticalHttp.baseUrl(), backoff);
         Map<String, Integer> schemaIds = new LinkedHashMap<>();
         for (EntitySpec entity : zone.entities()) {
             String subject = entity.topic(zone.zone()).valueSubject();
-            schemaIds.put(subject, ids.resolve(zone.zone(), "entity " + entity.name(), subject, entity.schema(),
+            schemaIds.put(subject, odsIds.resolve(zone.zone(), "entity " + entity.name(), subject, entity.schema(),
                     String.valueOf(entity.schemaFile())));
         }
         for (AnalyticalSpec output : zone.analytical()) {
             String subject = output.topic(zone.zone()).valueSubject();
-            schemaIds.put(subject, ids.resolve(zone.zone(), "analytical " + output.name(), subject, output.schema(),
+            schemaIds.put(subject, analyticalIds.resolve(zone.zone(), "analytical " + output.name(), subject, output.schema(),
                     String.valueOf(output.schemaFile())));
         }
         List<ZoneDescriptor> others = otherZones(zone);
         OdsCounters counters = new OdsCounters();
         List<OdsPipelines.Pipeline> pipelines = OdsPipelines.of(zone,
-                name -> others.stream().filter(z -> z.zone().equals(name)).findFirst(), registry, schemaIds,
-                RecordTransformers.forZone(zone.zone(), config.ods().pluginsDir().map(Path::of).orElse(null)), counters);
-        runtime = new OdsRuntime(zone.zone(), pipelines, streamsProperties(kafka, mp));
-        List<String> topics = pipelines.stream().flatMap(p -> p.topics().stream()).distinct().toList();
-        // Topics may still be being created (tributary up applies zones while processors start): wait off the start thread.
-        Thread starter = new Thread(() -> startWhenReady(zone.zone(), topics, kafka, config), "tributary-" + zone.zone() + "-ods-start");
+                name -> others.stream().filter(z -> z.zone().equals(name)).findFirst(), new CachingSchemaRegistry(odsHttp),
+                new CachingSchemaRegistry(analyticalHttp), schemaIds,
+                RecordTransformers.forZone(zone.zone(), config.ods().pluginsDir().map(Path::of).orElse(null)), counters,
+                VersionStore.parse(config.ods().versionStore()));
+        runtime = new OdsRuntime(zone.zone(), pipelines, pipeline -> streamsProperties(identity(roles, pipeline), mp));
+        for (OdsPipelines.Pipeline pipeline : pipelines) {
+            LOG.info("Zone {}: {} application {} runs as {}", zone.zone(), pipeline.kind() == OdsPipelines.Kind.ODS ? "ods" : "analytical",
+                    pipeline.applicationId(), identity(roles, pipeline).principal());
+        }
+        String holdsTopic = config.ods().holdsTopic();
+        List<String> odsTopics = topics(pipelines, OdsPipelines.Kind.ODS, holdsTopic);
+        List<String> analyticalTopics = topics(pipelines, OdsPipelines.Kind.ANALYTICAL, null);
+        // Topics may still be being created (tributary up applies zones while processors start): wait off the start thread,
+        // each role for the topics it uses (a principal sees only the topics it may describe).
+        Thread starter = new Thread(() -> startWhenReady(zone.zone(), canonicaliser, odsTopics, analytical, analyticalTopics, holdsTopic),
+                "tributary-" + zone.zone() + "-ods-start");
         starter.setDaemon(true);
         starter.start();
         FunctionCounter.builder("tributary.ods.records", counters, c -> c.snapshot().values().stream().mapToLong(Long::longValue).sum())
                 .description("Records counted by the ods pipelines (all kinds; see the log for details)")
                 .tag("zone", zone.zone()).register(meters);
         LOG.info("Zone {}: ods pipelines {} start once topics {} exist", zone.zone(),
-                pipelines.stream().map(OdsPipelines.Pipeline::applicationId).toList(), topics);
+                pipelines.stream().map(OdsPipelines.Pipeline::applicationId).toList(), concat(odsTopics, analyticalTopics));
     }
 
-    private void startWhenReady(String zone, List<String> topics, KafkaSettings kafka, ValidatorConfig config) {
+    private static HttpSchemaRegistry registry(ValidatorConfig.SchemaRegistry config, RoleIdentity role) {
+        return new HttpSchemaRegistry(config.url(), role.registryUserInfo().orElse(null), config.requestTimeout());
+    }
+
+    private static RoleIdentity identity(ProcessorRoles roles, OdsPipelines.Pipeline pipeline) {
+        return roles.of(pipeline.kind() == OdsPipelines.Kind.ODS ? ProcessorRole.CANONICALISER : ProcessorRole.ANALYTICAL);
+    }
+
+    private static List<String> topics(List<OdsPipelines.Pipeline> pipelines, OdsPipelines.Kind kind, String plus) {
+        List<String> topics = new ArrayList<>(pipelines.stream().filter(p -> p.kind() == kind).flatMap(p -> p.topics().stream()).toList());
+        if (plus != null) {
+            topics.add(plus);
+        }
+        return topics.stream().distinct().toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList();
+    }
+
+    private void startWhenReady(String zone, RoleIdentity canonicaliser, List<String> odsTopics, RoleIdentity analytical,
+            List<String> analyticalTopics, String holdsTopic) {
         try {
-            TopicsPresent.await(kafka.asMap(), topics, zone);
-            start(zone, kafka, config);
+            // The platform creates the steward topics (zones apply): the canonicaliser may read them, not create them.
+            TopicsPresent.await(canonicaliser.kafka(), odsTopics, zone, "ods pipelines");
+            if (!analyticalTopics.isEmpty()) {
+                TopicsPresent.await(analytical.kafka(), analyticalTopics, zone, "analytical pipelines");
+            }
+            start(zone, canonicaliser, holdsTopic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -98,20 +140,18 @@ public class OdsLifecycle {
         }
     }
 
-    private synchronized void start(String zone, KafkaSettings kafka, ValidatorConfig config) {
+    private synchronized void start(String zone, RoleIdentity canonicaliser, String holdsTopic) {
         if (stopped) {
             return;
         }
-        HoldLog holdLog = new HoldLog(kafka.asMap(), config.ods().holdsTopic(), HoldLog.AUDIT_TOPIC);
-        holdLog.ensureTopics();
-        holds = new HoldWatcher(zone, kafka.asMap(), config.ods().holdsTopic(), runtime);
+        holds = new HoldWatcher(zone, canonicaliser.kafka(), holdsTopic, runtime);
+        LOG.info("Zone {}: steward holds are read from {} as {}", zone, holdsTopic, canonicaliser.principal());
         holds.catchUp();
         runtime.start();
         holds.start();
         LOG.info("Zone {}: ods pipelines started", zone);
     }
 
-    /** The other zones' descriptors, from the same folder, when lookups read data they publish. */
     /** The descriptors beside this zone's, when it uses another zone's data (in a lookup or a join). */
     private static List<ZoneDescriptor> otherZones(ZoneDescriptor zone) {
         if (zone.uses().isEmpty()) {
@@ -121,12 +161,15 @@ public class OdsLifecycle {
         return DescriptorLoader.loadDirectory(folder);
     }
 
-    /** Kafka Streams settings as the validator gets them: the client settings, then every {@code kafka-streams.*} key. */
-    static Properties streamsProperties(KafkaSettings kafka, Config mp) {
+    /**
+     * Kafka Streams settings for one role: its identity (bootstrap and security), then every
+     * {@code kafka-streams.*} key on top except the security ones, which are the validator's identity.
+     */
+    static Properties streamsProperties(RoleIdentity identity, Config mp) {
         Properties props = new Properties();
-        props.putAll(kafka.asMap());
+        props.putAll(identity.kafka());
         for (String name : mp.getPropertyNames()) {
-            if (name.startsWith("kafka-streams.")) {
+            if (name.startsWith("kafka-streams.") && !KafkaSettings.isClientSecurity(name.substring("kafka-streams.".length()))) {
                 Optional<String> value = mp.getOptionalValue(name, String.class);
                 value.ifPresent(v -> props.put(name.substring("kafka-streams.".length()), v));
             }

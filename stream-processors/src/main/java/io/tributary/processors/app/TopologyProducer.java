@@ -19,14 +19,13 @@ public class TopologyProducer {
 
     @Produces
     @Singleton
-    Topology validationTopology(ValidatorSetup setup, BatchesTopic batchesTopic, MeterRegistry meters) {
+    Topology validationTopology(ValidatorSetup setup, ProcessorRoles roles, MeterRegistry meters) {
         String zone = setup.zone();
-        if (setup.scope().hasBatchDatasets()) {
-            batchesTopic.ensureExists();
-        }
         Topology topology = ValidationTopology.build(zone, setup.validators(), new MicrometerValidationMetrics(meters, zone),
                 setup.batchesTopic());
         LOG.info("Zone {}: validator {} will read {}", zone, setup.scope().applicationId(), setup.scope().topics());
+        LOG.info("Zone {}: validator application {} runs as {}", zone, setup.scope().applicationId(),
+                roles.of(ProcessorRole.VALIDATOR).principal());
         LOG.debug("Zone {} validation topology:\n{}", zone, topology.describe());
         return topology;
     }

@@ -1,6 +1,7 @@
 package io.tributary.processors.app;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -20,6 +21,24 @@ public interface ValidatorConfig {
 
     Ods ods();
 
+    /**
+     * The identities of the other roles whose applications run here, by role id ({@code canonicaliser},
+     * {@code analytical}); read by {@link ProcessorRoles}, which also refuses unknown role ids.
+     */
+    Map<String, RoleSettings> roles();
+
+    interface RoleSettings {
+        /** Kafka client settings of the role ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}), by client key. */
+        Map<String, String> kafka();
+
+        RoleRegistry registry();
+    }
+
+    interface RoleRegistry {
+        /** {@code user:password} of the role on the schema registry. */
+        Optional<String> basicAuthUserInfo();
+    }
+
     interface Ods {
         /** Run the zone's ods pipelines (entity mappings and upserts) in this application, if the zone declares entities. */
         @WithDefault("true")
@@ -31,6 +50,14 @@ public interface ValidatorConfig {
 
         /** Folder of per-zone plug-in folders ({@code <dir>/<zone>/*.jar}) holding record transformers. */
         Optional<String> pluginsDir();
+
+        /**
+         * Where a single-source entity's upsert keeps the latest version per key: {@code ods-topic} (in memory,
+         * rebuilt from the ods topic when a task starts; no changelog) or {@code changelog} (RocksDB with a changelog).
+         * Entities with several sources always use the changelog (docs/ods.md, "Performance").
+         */
+        @WithDefault("ods-topic")
+        String versionStore();
     }
 
     interface Zone {
@@ -72,16 +99,11 @@ public interface ValidatorConfig {
     }
 
     interface Batches {
-        /** Where batch reports go. */
+        /**
+         * Where batch reports go. The platform creates it ({@code tributary zones apply}); a validator of a zone with
+         * batch datasets waits for it (it may write it, not create it).
+         */
         @WithDefault("_tributary.batches")
         String topic();
-
-        /** Create the batch report topic at start if it does not exist (only for zones with batch datasets). */
-        @WithDefault("true")
-        boolean createTopic();
-
-        /** Partitions of the batch report topic when the validator creates it. */
-        @WithDefault("1")
-        int partitions();
     }
 }

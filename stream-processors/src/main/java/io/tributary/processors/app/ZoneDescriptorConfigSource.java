@@ -1,6 +1,7 @@
 package io.tributary.processors.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 import io.tributary.model.DescriptorLoader;
+import io.tributary.processors.topology.ValidationTopology;
 import io.tributary.processors.topology.ValidatorScope;
 
 /**
@@ -20,7 +22,9 @@ import io.tributary.processors.topology.ValidatorScope;
  * so that an instance is configured by its zone alone:
  * {@code quarkus.kafka-streams.application-id=tributary-<zone>-validator} and
  * {@code quarkus.kafka-streams.topics} = the landing, staging and rejected topics of the validated
- * datasets (Kafka Streams starts, and the application reports ready, once they all exist).
+ * datasets, and the batch report topic ({@code tributary.batches.topic}) for a zone with batch
+ * datasets (Kafka Streams starts, and the application reports ready, once they all exist; the
+ * platform creates them, the validator may not).
  * Ordinal {@value #ORDINAL}: below application.properties (250), environment variables (300) and
  * system properties (400), so any of them can override. A descriptor that does not load adds
  * nothing here; the start then fails with the descriptor's problems, listed by {@link ValidatorSetup}.
@@ -28,6 +32,7 @@ import io.tributary.processors.topology.ValidatorScope;
 public final class ZoneDescriptorConfigSource implements ConfigSourceFactory {
     static final int ORDINAL = 200;
     static final String DESCRIPTOR_KEY = "tributary.zone.descriptor";
+    static final String BATCHES_TOPIC_KEY = "tributary.batches.topic";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -36,18 +41,25 @@ public final class ZoneDescriptorConfigSource implements ConfigSourceFactory {
             return List.of();
         }
         try {
-            Map<String, String> derived = derive(ValidatorScope.of(DescriptorLoader.load(Path.of(descriptor.getValue()))));
+            ConfigValue batches = context.getValue(BATCHES_TOPIC_KEY);
+            String batchesTopic = batches == null || batches.getValue() == null || batches.getValue().isBlank()
+                    ? ValidationTopology.DEFAULT_BATCHES_TOPIC : batches.getValue();
+            Map<String, String> derived = derive(ValidatorScope.of(DescriptorLoader.load(Path.of(descriptor.getValue()))), batchesTopic);
             return List.of(new PropertiesConfigSource(derived, "zone descriptor " + descriptor.getValue(), ORDINAL));
         } catch (RuntimeException e) {
             return List.of();
         }
     }
 
-    static Map<String, String> derive(ValidatorScope scope) {
+    static Map<String, String> derive(ValidatorScope scope, String batchesTopic) {
         Map<String, String> derived = new LinkedHashMap<>();
         derived.put("quarkus.kafka-streams.application-id", scope.applicationId());
-        if (!scope.topics().isEmpty()) {
-            derived.put("quarkus.kafka-streams.topics", String.join(",", scope.topics()));
+        List<String> topics = new ArrayList<>(scope.topics());
+        if (scope.hasBatchDatasets()) {
+            topics.add(batchesTopic);
+        }
+        if (!topics.isEmpty()) {
+            derived.put("quarkus.kafka-streams.topics", String.join(",", topics));
         }
         return derived;
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -31,19 +32,28 @@ public final class OdsRuntime implements AutoCloseable {
      *             state dir, …); each instance gets its own {@code application.id}
      */
     public OdsRuntime(String zone, List<OdsPipelines.Pipeline> pipelines, Properties base) {
+        this(zone, pipelines, pipeline -> base);
+    }
+
+    /**
+     * @param settings each pipeline's Kafka Streams settings (its role's identity among them); each instance
+     *                 gets its own {@code application.id} on top
+     */
+    public OdsRuntime(String zone, List<OdsPipelines.Pipeline> pipelines, Function<OdsPipelines.Pipeline, Properties> settings) {
         this.zone = zone;
         for (OdsPipelines.Pipeline pipeline : pipelines) {
             Properties props = new Properties();
-            props.putAll(base);
+            props.putAll(settings.apply(pipeline));
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, pipeline.applicationId());
             props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             KafkaStreams streams = new KafkaStreams(pipeline.topology(), props);
+            String kind = pipeline.kind() == OdsPipelines.Kind.ANALYTICAL ? "analytical" : "ods";
             streams.setUncaughtExceptionHandler(e -> {
-                LOG.error("Zone {}: ods application {} failed; replacing its thread, records are processed again from the last commit: {}",
-                        zone, pipeline.applicationId(), e.toString());
+                LOG.error("Zone {}: {} application {} failed; replacing its thread, records are processed again from the last commit: {}",
+                        zone, kind, pipeline.applicationId(), e.toString());
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
             });
-            streams.setStateListener((now, before) -> LOG.info("Zone {}: ods application {} is {} (was {})", zone,
+            streams.setStateListener((now, before) -> LOG.info("Zone {}: {} application {} is {} (was {})", zone, kind,
                     pipeline.applicationId(), now, before));
             byApplication.put(pipeline.applicationId(), streams);
             if (pipeline.dataset() != null) {

@@ -27,7 +27,16 @@ class ZoneDescriptorConfigSourceTest {
                         + "shop.landing.payments,shop.staging.payments,shop.rejected.payments,"
                         + "shop.landing.refunds,shop.staging.refunds,shop.rejected.refunds,"
                         + "shop.landing.events,shop.staging.events,shop.rejected.events,"
-                        + "shop.landing.ledger,shop.staging.ledger,shop.rejected.ledger");
+                        + "shop.landing.ledger,shop.staging.ledger,shop.rejected.ledger,"
+                        + "_tributary.batches");
+    }
+
+    @Test
+    void aZoneWithBatchDatasetsAlsoWaitsForTheBatchReportTopicTheConfigurationNames() {
+        SmallRyeConfig config = config(Map.of("tributary.zone.descriptor", ShopFixtures.descriptorPath().toString(),
+                "tributary.batches.topic", "_tributary.batches.blue"));
+
+        assertThat(config.getValue("quarkus.kafka-streams.topics", String.class)).endsWith("shop.rejected.ledger,_tributary.batches.blue");
     }
 
     @Test

@@ -44,6 +44,13 @@ final class Cluster implements AutoCloseable {
         }
     }
 
+    /** Creates a platform topic ({@code _tributary.*}) with one partition, as {@code tributary zones apply} does. */
+    void createPlatformTopic(String name) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
     /** Every committed record of {@code topic}, read up to its end as it is now. */
     List<ConsumerRecord<byte[], byte[]>> readToEnd(String topic) {
         Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "isolation.level", "read_committed");

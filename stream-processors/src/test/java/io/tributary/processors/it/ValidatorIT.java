@@ -80,6 +80,9 @@ class ValidatorIT {
         List<TopicSpec> topics = DesiredZone.of(ShopFixtures.zone(), StageTopicPolicy.defaults(ClusterProfile.singleNode())).topics();
         assertThat(topics).extracting(TopicSpec::name).contains("shop.landing.ledger", "shop.rejected.events").hasSize(DATASETS.size() * 3);
         cluster.createTopics(topics);
+        // The batch report topic is the platform's (zones apply creates it): the validator waits for it, never creates it.
+        assertThat(validator.awaitHealth(503).body()).contains("_tributary.batches");
+        cluster.createPlatformTopic("_tributary.batches");
         validator.awaitHealth(200);
     }
 

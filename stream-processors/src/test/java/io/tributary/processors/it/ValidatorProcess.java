@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,21 +31,29 @@ final class ValidatorProcess implements AutoCloseable {
     }
 
     static ValidatorProcess launch(String name, String bootstrap, String registryUrl, Path stateDir) throws IOException {
+        return launch(name, ShopFixtures.descriptorPath(), bootstrap, registryUrl, stateDir, List.of());
+    }
+
+    /** @param properties further {@code key=value} system properties, e.g. {@code quarkus.config.locations=<file>} */
+    static ValidatorProcess launch(String name, Path descriptor, String bootstrap, String registryUrl, Path stateDir, List<String> properties)
+            throws IOException {
         Path jar = appDir().resolve("quarkus-run.jar");
         assertThat(jar).as("packaged application; run mvn package first").exists();
         int port = Ports.freePort();
         Path log = appDir().getParent().resolve("validator-it-" + name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx384m",
-                "-Dtributary.zone.descriptor=" + ShopFixtures.descriptorPath(),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m",
+                "-Dtributary.zone.descriptor=" + descriptor,
                 "-Dtributary.schema-registry.url=" + registryUrl,
                 "-Dtributary.schema-registry.poll-interval=500ms",
                 "-Dquarkus.kafka-streams.bootstrap-servers=" + bootstrap,
                 "-Dkafka-streams.state.dir=" + stateDir,
                 "-Dquarkus.http.port=" + port,
                 // A killed instance's partitions move on after 6 s, not the default 45 s.
-                "-Dkafka-streams.consumer.session.timeout.ms=6000",
-                "-jar", jar.toString()))
+                "-Dkafka-streams.consumer.session.timeout.ms=6000"));
+        properties.forEach(p -> command.add("-D" + p));
+        command.addAll(List.of("-jar", jar.toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

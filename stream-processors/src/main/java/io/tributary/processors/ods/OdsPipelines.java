@@ -32,8 +32,17 @@ public final class OdsPipelines {
     /**
      * @param dataset the staging dataset a mapping application reads (what a steward holds), or null for an upsert application
      * @param topics  every topic it reads or writes: it starts once they all exist
+     * @param kind    whose work it is: the canonicaliser's (ods) or the analytical role's
      */
-    public record Pipeline(String applicationId, String dataset, Topology topology, List<String> topics) {
+    public record Pipeline(String applicationId, String dataset, Topology topology, List<String> topics, Kind kind) {
+    }
+
+    /** Which role an application belongs to, so that it runs under that role's identity. */
+    public enum Kind {
+        /** staging → ods (mapping, upsert): the zone's canonicaliser. */
+        ODS,
+        /** ods → analytical (facts, aggregates): the zone's analytical role. */
+        ANALYTICAL
     }
 
     private OdsPipelines() {
@@ -58,6 +67,29 @@ public final class OdsPipelines {
      */
     public static List<Pipeline> of(ZoneDescriptor zone, Function<String, Optional<ZoneDescriptor>> zones, SchemaRegistry registry,
             Map<String, Integer> schemaIds, RecordTransformers transformers, OdsCounters counters) {
+        return of(zone, zones, registry, registry, schemaIds, transformers, counters);
+    }
+
+    /**
+     * @param odsRegistry        what the ods applications read schemas with (the canonicaliser's registry identity)
+     * @param analyticalRegistry what the analytical applications read schemas with (the analytical role's)
+     */
+    public static List<Pipeline> of(ZoneDescriptor zone, Function<String, Optional<ZoneDescriptor>> zones, SchemaRegistry odsRegistry,
+            SchemaRegistry analyticalRegistry, Map<String, Integer> schemaIds, RecordTransformers transformers, OdsCounters counters) {
+        return of(zone, zones, odsRegistry, analyticalRegistry, schemaIds, transformers, counters, VersionStore.ODS_TOPIC);
+    }
+
+    /** @param versions where single-source entities keep their versions ({@value VersionStore#SETTING}) */
+    public static List<Pipeline> of(ZoneDescriptor zone, Function<String, Optional<ZoneDescriptor>> zones, SchemaRegistry odsRegistry,
+            SchemaRegistry analyticalRegistry, Map<String, Integer> schemaIds, RecordTransformers transformers, OdsCounters counters,
+            VersionStore versions) {
+        return of(zone, zones, odsRegistry, analyticalRegistry, schemaIds, transformers, counters, versions,
+                new KafkaOdsTopicReader(OdsTopology.REBUILD_TIMEOUT));
+    }
+
+    static List<Pipeline> of(ZoneDescriptor zone, Function<String, Optional<ZoneDescriptor>> zones, SchemaRegistry odsRegistry,
+            SchemaRegistry analyticalRegistry, Map<String, Integer> schemaIds, RecordTransformers transformers, OdsCounters counters,
+            VersionStore versions, OdsTopicReader odsTopics) {
         Map<String, List<OdsTopology.Target>> targets = new LinkedHashMap<>();
         Map<String, Map<String, String>> lookupTopics = new LinkedHashMap<>();
         for (EntitySpec entity : zone.entities()) {
@@ -91,14 +123,15 @@ public final class OdsPipelines {
                     : t.mapping().entity().mappedTopic(zone.zone())));
             topics.addAll(lookups.values());
             pipelines.add(new Pipeline(mappingApplicationId(zone.zone(), dataset), dataset,
-                    OdsTopology.mapping(zone.zone(), spec, list, lookups, registry, counters), List.copyOf(topics)));
+                    OdsTopology.mapping(zone.zone(), spec, list, lookups, odsRegistry, counters, versions, odsTopics), List.copyOf(topics),
+                    Kind.ODS));
         });
         for (EntitySpec entity : zone.entities()) {
             if (entity.sources().size() == 1) {
                 continue;
             }
             pipelines.add(new Pipeline(upsertApplicationId(zone.zone(), entity.name()), null, OdsTopology.upsert(zone.zone(), entity, counters),
-                    List.of(entity.mappedTopic(zone.zone()), entity.topic(zone.zone()).toString())));
+                    List.of(entity.mappedTopic(zone.zone()), entity.topic(zone.zone()).toString()), Kind.ODS));
         }
         for (AnalyticalSpec output : zone.analytical()) {
             EntitySpec entity = zone.entity(output.from()).orElseThrow();
@@ -115,9 +148,10 @@ public final class OdsPipelines {
             }
             int schemaId = schemaIds.get(output.topic(zone.zone()).valueSubject());
             Topology topology = output.aggregate().isPresent()
-                    ? AggregateTopology.build(zone.zone(), output, entity, schemaId, registry, counters)
-                    : FactsTopology.build(zone.zone(), output, entity, joined, schemaId, registry, counters);
-            pipelines.add(new Pipeline(analyticalApplicationId(zone.zone(), output.name()), null, topology, List.copyOf(topics)));
+                    ? AggregateTopology.build(zone.zone(), output, entity, schemaId, analyticalRegistry, counters)
+                    : FactsTopology.build(zone.zone(), output, entity, joined, schemaId, analyticalRegistry, counters);
+            pipelines.add(new Pipeline(analyticalApplicationId(zone.zone(), output.name()), null, topology, List.copyOf(topics),
+                    Kind.ANALYTICAL));
         }
         return pipelines;
     }

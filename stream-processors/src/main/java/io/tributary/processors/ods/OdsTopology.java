@@ -1,5 +1,6 @@
 package io.tributary.processors.ods;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,8 @@ import io.tributary.registry.client.SchemaRegistry;
  */
 public final class OdsTopology {
     static final String REJECTED_SINK = "write-rejected";
+    /** How long a task may take to read an ods topic when it rebuilds its versions. */
+    static final Duration REBUILD_TIMEOUT = Duration.ofMinutes(5);
 
     /** One entity a dataset feeds: the compiled mapping and the id of the entity schema in the registry. */
     public record Target(EntityMapping mapping, int schemaId) {
@@ -55,6 +58,21 @@ public final class OdsTopology {
      */
     public static Topology mapping(String zone, DatasetSpec dataset, List<Target> targets, Map<String, String> lookupTopics,
             SchemaRegistry registry, OdsCounters counters) {
+        return mapping(zone, dataset, targets, lookupTopics, registry, counters, VersionStore.ODS_TOPIC);
+    }
+
+    /**
+     * @param versions where the upsert of a single-source entity keeps its versions (entities with
+     *                 several sources are upserted by {@link #upsert}, with a changelogged store)
+     */
+    public static Topology mapping(String zone, DatasetSpec dataset, List<Target> targets, Map<String, String> lookupTopics,
+            SchemaRegistry registry, OdsCounters counters, VersionStore versions) {
+        return mapping(zone, dataset, targets, lookupTopics, registry, counters, versions, new KafkaOdsTopicReader(REBUILD_TIMEOUT));
+    }
+
+    /** @param odsTopics what reads an ods topic for a rebuild of the versions (a test's records, or Kafka) */
+    static Topology mapping(String zone, DatasetSpec dataset, List<Target> targets, Map<String, String> lookupTopics,
+            SchemaRegistry registry, OdsCounters counters, VersionStore versions, OdsTopicReader odsTopics) {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("dataset " + dataset.name() + " of zone " + zone + " feeds no entity");
         }
@@ -71,9 +89,14 @@ public final class OdsTopology {
             if (entity.sources().size() == 1) {
                 // The only source of its entity: the upsert runs here, one hop and one transaction fewer.
                 String store = latestVersionsStore(entity.name());
-                topology.addProcessor(mappedSink(entity.name()), () -> new UpsertLatest(zone, entity.name(), store, counters), map);
-                topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.Bytes(), Serdes.ByteArray()),
-                        mappedSink(entity.name()));
+                String ods = entity.topic(zone).toString();
+                VersionIndex.Opener opener = versions == VersionStore.CHANGELOG ? StoreVersionIndex.opener(store)
+                        : OdsTopicVersionIndex.opener(zone, entity.name(), ods, odsTopics);
+                topology.addProcessor(mappedSink(entity.name()), () -> new UpsertLatest(zone, entity.name(), opener, counters), map);
+                if (versions == VersionStore.CHANGELOG) {
+                    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.Bytes(),
+                            Serdes.ByteArray()), mappedSink(entity.name()));
+                }
                 topology.addSink("write-" + entity.topic(zone), entity.topic(zone).toString(), new ByteArraySerializer(),
                         new ByteArraySerializer(), mappedSink(entity.name()));
             } else {
@@ -95,7 +118,9 @@ public final class OdsTopology {
         String store = latestVersionsStore(entity.name());
         Topology topology = new Topology();
         topology.addSource("read-" + mapped, new ByteArrayDeserializer(), new ByteArrayDeserializer(), mapped);
-        topology.addProcessor("upsert-" + entity.name(), () -> new UpsertLatest(zone, entity.name(), store, counters), "read-" + mapped);
+        // The ods records do not carry their offset in the mapped topic, which an exact rebuild from the ods topic would need.
+        topology.addProcessor("upsert-" + entity.name(), () -> new UpsertLatest(zone, entity.name(), StoreVersionIndex.opener(store), counters),
+                "read-" + mapped);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.Bytes(), Serdes.ByteArray()),
                 "upsert-" + entity.name());
         topology.addSink("write-" + ods, ods, new ByteArraySerializer(), new ByteArraySerializer(), "upsert-" + entity.name());

@@ -21,9 +21,12 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -199,9 +202,6 @@ class OdsIT {
         return latest;
     }
 
-    private static int count(Map<String, List<GenericRecord>> ods) {
-        return ods.values().stream().mapToInt(List::size).sum();
-    }
 
     @Test
     @Order(1)
@@ -299,6 +299,139 @@ class OdsIT {
             assertThat(holds.history().get(0).reason()).isEqualTo("amounts look doubled");
         } finally {
             runtime.close();
+        }
+    }
+
+    /**
+     * card_payment has one source: its upsert runs in the card_transactions mapping application with
+     * the default version store, memory rebuilt from fin.ods.card_payment when a task starts. After
+     * a restart, duplicates and older versions of keys written before are dropped (the rebuild knows
+     * them), newer versions and new keys are written once; a write left by an aborted transaction
+     * (what a crash leaves) neither shows nor blocks the record that is processed again.
+     */
+    @Test
+    @Order(3)
+    void aSingleSourceEntityRebuildsItsVersionsFromItsOdsTopicAfterARestart() throws Exception {
+        int before = count(payments(1));
+        int keys = 300;
+        OdsRuntime first = runtime("d");
+        first.start();
+        for (int i = 0; i < keys; i++) {
+            send("card_transactions", "p-" + i, card("p-" + i, 1.0, T0 + 1_000));
+        }
+        cluster.flush();
+        assertThat(count(payments(before + keys))).isEqualTo(before + keys);
+        first.close();
+
+        // A crashed instance's last transaction: z-1 written at the staging offset it will have, then aborted.
+        String staging = "fin.staging.card_transactions";
+        byte[] crashedKey = "z-1".getBytes(StandardCharsets.UTF_8);
+        TopicPartition crashedFrom = new TopicPartition(staging, Utils.toPositive(Utils.murmur2(crashedKey)) % partitions(staging));
+        long crashedOffset = endOffset(crashedFrom);
+        abortedOdsWrite("fin.ods.card_payment", crashedKey, crashedFrom, crashedOffset, T0 + 5_000);
+        cluster.send(new ProducerRecord<>(staging, crashedKey, wire("card_transactions", card("z-1", 5.0, T0 + 5_000))));
+        assertThat(endOffset(crashedFrom)).isEqualTo(crashedOffset + 1);
+        int expected = before + keys + 1;
+        for (int i = 0; i < keys; i++) {
+            send("card_transactions", "p-" + i, card("p-" + i, 1.0, T0 + 1_000)); // duplicate
+            if (i % 10 == 0) {
+                send("card_transactions", "p-" + i, card("p-" + i, 0.5, T0)); // older
+            }
+            if (i % 5 == 0) {
+                send("card_transactions", "p-" + i, card("p-" + i, 2.0, T0 + 2_000)); // newer
+                expected++;
+            }
+        }
+        for (int i = 0; i < 10; i++) {
+            // Written by test 2's instance: duplicates.
+            send("card_transactions", "t-" + i, record("card_transactions", "txn_id", "t-" + i, "expense_ref", "c-" + i,
+                    "amount", 10.0 + i, "currency", "EUR", "dept", "D1", "at", T0));
+        }
+        for (int i = 0; i < 100; i++) {
+            send("card_transactions", "q-" + i, card("q-" + i, 3.0, T0 + 1_000));
+            expected++;
+        }
+        cluster.flush();
+        OdsRuntime second = runtime("e");
+        second.start();
+        Map<String, List<Double>> payments;
+        try {
+            payments(expected);
+            Thread.sleep(2_000); // time for anything written twice to show
+            payments = payments(expected);
+        } finally {
+            second.close();
+        }
+
+        assertThat(count(payments)).as("every version once, nothing older, no duplicate").isEqualTo(expected);
+        for (int i = 0; i < keys; i++) {
+            assertThat(payments.get("p-" + i)).as("p-" + i).containsExactlyElementsOf(i % 5 == 0 ? List.of(1.0, 2.0) : List.of(1.0));
+        }
+        for (int i = 0; i < 100; i++) {
+            assertThat(payments.get("q-" + i)).containsExactly(3.0);
+        }
+        for (int i = 0; i < 50; i++) {
+            assertThat(payments.get("t-" + i)).as("t-" + i).hasSize(1);
+        }
+        assertThat(payments.get("z-1")).as("the aborted write is invisible, the record processed again is written").containsExactly(5.0);
+    }
+
+    private static GenericRecord card(String txn, double amount, long at) {
+        return record("card_transactions", "txn_id", txn, "expense_ref", "c3-" + txn, "amount", amount, "currency", "EUR", "dept", "D1",
+                "at", at);
+    }
+
+    private static byte[] wire(String dataset, GenericRecord value) {
+        return WireFormat.encode(stagingIds.get(dataset), fin.dataset(dataset).orElseThrow().schema(), value);
+    }
+
+    private static int count(Map<String, ? extends List<?>> byKey) {
+        return byKey.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** The committed card payments, once at least {@code atLeast} are there (or 90 s passed): key → amounts in order. */
+    private static Map<String, List<Double>> payments(int atLeast) {
+        cluster.readAll("fin.ods.card_payment", atLeast, Duration.ofSeconds(90));
+        Map<String, List<Double>> byKey = new LinkedHashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : readToEnd("fin.ods.card_payment")) {
+            GenericRecord payment = (GenericRecord) WireFormat.decode(r.value(), registry.schemaById(WireFormat.schemaId(r.value())));
+            byKey.computeIfAbsent(new String(r.key(), StandardCharsets.UTF_8), k -> new ArrayList<>()).add((Double) payment.get("amount"));
+        }
+        return byKey;
+    }
+
+    private static int partitions(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = plainConsumer()) {
+            return consumer.partitionsFor(topic).size();
+        }
+    }
+
+    private static long endOffset(TopicPartition partition) {
+        try (KafkaConsumer<byte[], byte[]> consumer = plainConsumer()) {
+            return consumer.endOffsets(List.of(partition)).get(partition);
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> plainConsumer() {
+        return new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers()), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    /** An ods record as the upsert writes it, in a transaction that is aborted. */
+    private static void abortedOdsWrite(String topic, byte[] key, TopicPartition source, long sourceOffset, long version) {
+        Map<String, Object> config = Map.of("bootstrap.servers", broker.bootstrapServers(), "transactional.id", "ods-it-crashed");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key, new byte[] {0});
+            record.headers().add(RejectHeaderNames.SOURCE_TOPIC, source.topic().getBytes(StandardCharsets.UTF_8))
+                    .add(RejectHeaderNames.SOURCE_PARTITION, Integer.toString(source.partition()).getBytes(StandardCharsets.UTF_8))
+                    .add(RejectHeaderNames.SOURCE_OFFSET, Long.toString(sourceOffset).getBytes(StandardCharsets.UTF_8))
+                    .add(RejectHeaderNames.ODS_VERSION, Long.toString(version).getBytes(StandardCharsets.UTF_8))
+                    .add(RejectHeaderNames.ODS_PRIORITY, "0".getBytes(StandardCharsets.UTF_8));
+            producer.send(record);
+            producer.flush();
+            producer.abortTransaction();
         }
     }
 }

@@ -43,8 +43,16 @@ final class OdsFixture {
         }
     }
 
+    /** With the changelogged version store: the test driver has no broker to rebuild versions from. */
     List<OdsPipelines.Pipeline> pipelines(OdsCounters counters) {
-        return OdsPipelines.of(zone, name -> Optional.empty(), registry, entityIds, RecordTransformers.forZone("fin", null), counters);
+        return pipelines(counters, VersionStore.CHANGELOG, (topic, config, each) -> {
+            throw new AssertionError("no ods topic to read: " + topic);
+        });
+    }
+
+    List<OdsPipelines.Pipeline> pipelines(OdsCounters counters, VersionStore versions, OdsTopicReader odsTopics) {
+        return OdsPipelines.of(zone, name -> Optional.empty(), registry, registry, entityIds, RecordTransformers.forZone("fin", null),
+                counters, versions, odsTopics);
     }
 
     Schema schema(String dataset) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -279,5 +280,49 @@ class OdsTopologyTest {
         assertThat(payments).extracting(r -> fields(fin.readEntity(r.value())).get("amount")).containsExactly(1.0, 2.0);
         assertThat(payments).allSatisfy(r -> assertThat(text(r.key())).isEqualTo("t-30"));
         assertThat(counters.get("dropped", "fin", "card_payment", null, null)).isEqualTo(1);
+    }
+
+    @Test
+    void aSingleSourceEntityRebuildsItsVersionsFromItsOdsTopicWhenItsTaskStarts() {
+        // What earlier runs left in fin.ods.card_payment: t-1 from this task's staging partition (0) below the first
+        // offset it will process (1); t-2 at that offset (an aborted write: the staging record is processed again);
+        // t-3 from another task's partition.
+        List<ConsumerRecord<byte[], byte[]>> written = List.of(odsRecord("t-1", 0, 0, T1 + 5), odsRecord("t-2", 0, 1, T1 + 5),
+                odsRecord("t-3", 1, 0, T1 + 5));
+        List<Map<String, Object>> reads = new ArrayList<>();
+        OdsPipelines.Pipeline cards = fin.pipelines(counters, VersionStore.ODS_TOPIC, (topic, config, each) -> {
+            assertThat(topic).isEqualTo("fin.ods.card_payment");
+            reads.add(config);
+            written.forEach(each);
+        }).stream().filter(p -> "card_transactions".equals(p.dataset())).findFirst().orElseThrow();
+        assertThat(cards.topology().describe().toString()).doesNotContain(OdsTopology.latestVersionsStore("card_payment"));
+
+        try (TopologyTestDriver driver = new TopologyTestDriver(cards.topology(), props(cards.applicationId() + "-rebuilt"))) {
+            TestInputTopic<byte[], byte[]> input = driver.createInputTopic("fin.staging.card_transactions", new ByteArraySerializer(),
+                    new ByteArraySerializer());
+            input.pipeInput(utf8("bad"), utf8("not avro")); // offset 0: rejected, never reaches the upsert
+            input.pipeInput(utf8("t-1"), fin.wire("card_transactions", fin.card("t-1", "x-1", 1.0, "EUR", "D1", T1 + 5))); // duplicate
+            input.pipeInput(utf8("t-1"), fin.wire("card_transactions", fin.card("t-1", "x-1", 1.0, "EUR", "D1", T1 + 4))); // older
+            input.pipeInput(utf8("t-2"), fin.wire("card_transactions", fin.card("t-2", "x-2", 2.0, "EUR", "D1", T1 + 5)));
+            input.pipeInput(utf8("t-3"), fin.wire("card_transactions", fin.card("t-3", "x-3", 3.0, "EUR", "D1", T1 + 5)));
+            input.pipeInput(utf8("t-1"), fin.wire("card_transactions", fin.card("t-1", "x-1", 4.0, "EUR", "D1", T1 + 6))); // newer
+
+            List<TestRecord<byte[], byte[]>> payments = driver.createOutputTopic("fin.ods.card_payment", new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer()).readRecordsToList();
+            assertThat(payments).extracting(r -> text(r.key())).containsExactly("t-2", "t-3", "t-1");
+            assertThat(payments).extracting(r -> fields(fin.readEntity(r.value())).get("amount")).containsExactly(2.0, 3.0, 4.0);
+        }
+        assertThat(counters.get("dropped", "fin", "card_payment", null, null)).isEqualTo(2);
+        assertThat(reads).as("rebuilt once, when the first record reached the upsert").hasSize(1);
+        assertThat(reads.get(0)).containsEntry("bootstrap.servers", List.of("unused:9092")).containsEntry("isolation.level", "read_uncommitted")
+                .doesNotContainKey("group.id");
+    }
+
+    /** An ods record as the upsert writes it: source staging partition and offset, version, priority 0. */
+    private static ConsumerRecord<byte[], byte[]> odsRecord(String key, int partition, long offset, long version) {
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("fin.ods.card_payment", 0, 0L, utf8(key), utf8("value"));
+        OdsHeaders.mapped("card_transactions", "fin.staging.card_transactions", partition, offset, version, 0)
+                .forEach(h -> record.headers().add(h));
+        return record;
     }
 }

@@ -378,6 +378,17 @@ class EndToEndIT {
 
     @Test
     @Order(13)
+    void aReplayRunsAsTheZonesValidatorOnTheSecuredBroker() {
+        // The replay reads landing, fences, then stages and rejects in transactions: all as User:finance-validator.
+        StringWriter out = new StringWriter();
+        String validator = "http://localhost:" + ComponentCommands.validatorPort(config, 0);
+        assertThat(cli(out, "replay", "finance.expenses", "--from", "0", "--validator-url", validator)).as(out.toString()).isZero();
+        assertThat(out.toString()).contains((VALID + INVALID) + " landing records read, " + VALID + " already in staging (skipped)",
+                "0 to staging, " + INVALID + " to rejected");
+    }
+
+    @Test
+    @Order(14)
     void thePlatformsPasswordRotatesAndThePlatformStartsAgainWithIt() throws Exception {
         CredentialStore before = CredentialStore.open(config.layout().secretsFile());
         String oldPassword = before.require("tributary-platform").reveal();

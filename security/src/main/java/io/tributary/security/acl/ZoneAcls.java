@@ -22,7 +22,7 @@ import io.tributary.security.ZonePrincipal;
  * <pre>
  * role           landing  staging  rejected  ods  analytical  platform topics / groups / transactional ids
  * producer       W        -        -         -    -
- * validator      R        W        W         -    -           _tributary.batches RW; tributary-Z-validator* (group, txn, internal topics)
+ * validator      R        RW       W         -    -           _tributary.batches RW; tributary-Z-validator* (group, txn, internal topics)
  * canonicaliser  -        R        W         RW   -           _tributary.holds R; tributary-Z-ods-*; published data it looks up R
  * analytical     -        (R joined reference data)  R  W    tributary-Z-analytical-*; published data it joins R
  * connect        -        R        -         R    R           groups connect-Z-*
@@ -62,7 +62,8 @@ public final class ZoneAcls {
 
         String validator = PlatformNames.validatorApplication(zone);
         grants.grant(ZonePrincipal.of(zone, Role.VALIDATOR))
-                .readTopics(landing).writeTopics(staging).writeTopics(rejected)
+                // Staging is read too: a replay skips the landing records already staged (StagedOffsets).
+                .readTopics(landing).readTopics(staging).writeTopics(staging).writeTopics(rejected)
                 .readTopic(PlatformNames.BATCHES_TOPIC).writeTopic(PlatformNames.BATCHES_TOPIC)
                 .groups(validator).transactionalIds(validator).ownTopics(validator);
 

@@ -59,7 +59,8 @@ public final class DocumentedAccess {
         Stage stage = Stage.fromId(parts[1]).orElseThrow();
         return switch (who.role()) {
             case PRODUCER -> stage == Stage.LANDING ? EnumSet.of(W) : none();
-            case VALIDATOR -> stage == Stage.LANDING ? EnumSet.of(R) : stage == Stage.STAGING || stage == Stage.REJECTED ? EnumSet.of(W) : none();
+            case VALIDATOR -> stage == Stage.LANDING ? EnumSet.of(R) : stage == Stage.STAGING ? EnumSet.of(R, W)
+                    : stage == Stage.REJECTED ? EnumSet.of(W) : none();
             case CANONICALISER -> stage == Stage.STAGING ? EnumSet.of(R) : stage == Stage.REJECTED ? EnumSet.of(W)
                     : stage == Stage.ODS ? EnumSet.of(R, W) : none();
             case ANALYTICAL -> stage == Stage.ODS ? EnumSet.of(R) : stage == Stage.ANALYTICAL ? EnumSet.of(W) : none();

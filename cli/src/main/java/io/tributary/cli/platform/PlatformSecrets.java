@@ -61,7 +61,7 @@ public final class PlatformSecrets {
     /**
      * The platform user's settings: its client properties (Kafka and registry, what the CLI and the
      * Connect worker log in with), the broker's credentials file, and the registry's and ingest
-     * service's Kafka settings. Written at every start, and again after the platform's password is rotated.
+     * service's Kafka settings. Written at every start, from the secrets file (so a rotated password reaches them all).
      */
     public void writePlatformSettings(CredentialStore store) {
         ClientConfig platform = new ClientConfigs(store, PROTOCOL).forUser(ZonePrincipal.PLATFORM_USER, config.kafkaBootstrap(),

@@ -3,25 +3,45 @@ package io.tributary.ingest.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 class ZoneProducersTest {
     private static final String JAAS = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"hr-producer\" password=\"hr-pw\";";
-    private final List<MockProducer<byte[], byte[]>> created = new ArrayList<>();
+    private final List<ClosingProducer> created = new ArrayList<>();
+
+    /** A real producer (it connects lazily, so no broker is needed to build and close it) that records its close. */
+    private static final class ClosingProducer extends KafkaProducer<byte[], byte[]> {
+        private volatile boolean closed;
+
+        ClosingProducer() {
+            super(Map.of("bootstrap.servers", "localhost:1"), new ByteArraySerializer(), new ByteArraySerializer());
+        }
+
+        @Override
+        public void close(Duration timeout) {
+            closed = true;
+            super.close(timeout);
+        }
+
+        boolean closed() {
+            return closed;
+        }
+    }
 
     @Test
     void eachZoneWithAnIdentityHasItsOwnProducerTheOthersShareOneAndCloseClosesAll() {
         KafkaIdentity shared = KafkaIdentity.shared(Map.of("bootstrap.servers", "b:9092"));
         Map<String, KafkaIdentity> own = Map.of("hr", KafkaIdentity.ofZone("hr", Map.of("sasl.jaas.config", JAAS)));
         ZoneProducers producers = ZoneProducers.create(shared, own, List.of("finance", "hr"), settings -> {
-            MockProducer<byte[], byte[]> p = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+            ClosingProducer p = new ClosingProducer();
             created.add(p);
             return p;
         });
@@ -44,7 +64,7 @@ class ZoneProducersTest {
             if (settings.containsKey("sasl.jaas.config")) {
                 throw new KafkaException("Failed to construct kafka producer", new IllegalArgumentException("cannot parse " + JAAS));
             }
-            MockProducer<byte[], byte[]> p = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+            ClosingProducer p = new ClosingProducer();
             created.add(p);
             return p;
         })).isInstanceOf(IllegalArgumentException.class)

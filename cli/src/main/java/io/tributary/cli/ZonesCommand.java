@@ -9,6 +9,8 @@ import io.tributary.cli.platform.BatchesTopicSetup;
 import io.tributary.cli.platform.PlatformPasswordFiles;
 import io.tributary.cli.security.RoleArguments;
 import io.tributary.cli.security.ZoneSecurity;
+import io.tributary.cli.strimzi.PasswordSecrets;
+import io.tributary.cli.strimzi.PasswordSecretsFile;
 import io.tributary.cli.strimzi.StrimziZoneResources;
 import io.tributary.cli.strimzi.StrimziZoneWriter;
 import io.tributary.model.DescriptorLoader;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "zones", mixinStandardHelpOptions = true, description = "Zones as code: plan and apply zone descriptors.",
         subcommands = {ZonesCommand.Plan.class, ZonesCommand.Apply.class, ZonesCommand.Validate.class,
                 ZonesCommand.RotateCredentials.class, ZonesCommand.Cloud.class, ZonesCommand.Render.class,
-                ZonesCommand.RegistryUsers.class})
+                ZonesCommand.RegistryUsers.class, ZonesCommand.WritePasswordSecrets.class})
 final class ZonesCommand {
 
     static ClusterProfile clusterProfile(String profile) {
@@ -294,6 +296,11 @@ final class ZonesCommand {
                 description = "single-node (replication 1) or production (replication 3, min ISR 2); default: ${DEFAULT-VALUE}")
         String profile;
 
+        @Option(names = "--password-secrets",
+                description = {"Every KafkaUser reads its password from the Secret <user>-password (key password) instead of Strimzi"
+                        + " generating one; `tributary zones password-secrets` writes those Secrets from the secrets file."})
+        boolean passwordSecrets;
+
         @Spec
         CommandSpec spec;
 
@@ -309,7 +316,12 @@ final class ZonesCommand {
                     throw new UserFacingException("--kinds: '" + kind + "' is not topics or users");
                 }
             }
-            var resources = new StrimziZoneResources(cluster, StageTopicPolicy.defaults(clusterProfile))
+            if (passwordSecrets && !kinds.contains("users")) {
+                throw new UserFacingException("--password-secrets sets the KafkaUsers' passwords, but --kinds " + String.join(",", kinds)
+                        + " writes no users");
+            }
+            var strimzi = new StrimziZoneResources(cluster, StageTopicPolicy.defaults(clusterProfile));
+            var resources = (passwordSecrets ? strimzi.withPasswordSecrets() : strimzi)
                     .of(zones, kinds.contains("topics"), kinds.contains("users"));
             for (Path file : StrimziZoneWriter.write(resources, out)) {
                 spec.commandLine().getOut().println("Wrote " + file);
@@ -351,6 +363,51 @@ final class ZonesCommand {
             RegistryUsersFile.from(secrets.open()).write(zones, out);
             spec.commandLine().getOut().println("Wrote the registry users of " + zones.size() + " zone(s) to " + out
                     + " (owner-only; kubectl create secret generic <name> --from-file=users.properties=" + out + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "password-secrets", mixinStandardHelpOptions = true,
+            description = {"Writes the Kubernetes Secrets that KafkaUsers rendered with `zones render --strimzi --password-secrets` read:",
+                    "one Secret <user>-password (key password) per role of every zone, from the secrets file, into one owner-only"
+                            + " YAML file to kubectl apply (never to commit)."})
+    static final class WritePasswordSecrets implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<dir>", description = "Folder of zone descriptors (*.yaml)")
+        Path dir;
+
+        @Option(names = {"-o", "--out"}, required = true, paramLabel = "<secrets.yaml>", description = "File to write")
+        Path out;
+
+        @Option(names = {"-n", "--namespace"}, paramLabel = "<namespace>",
+                description = "The KafkaUsers' namespace, set on every Secret; default: none (kubectl's -n decides)")
+        String namespace;
+
+        @Option(names = "--force", description = "Replace the file if it exists")
+        boolean force;
+
+        @Mixin
+        SecretsOption secrets;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (Files.isDirectory(out)) {
+                throw new UserFacingException(out + " is a folder: give the file to write, e.g. " + out.resolve("password-secrets.yaml"));
+            }
+            if (Files.exists(out) && !force) {
+                throw new UserFacingException(out + " exists: give --force to replace it");
+            }
+            if (!Files.exists(secrets.path())) {
+                throw new UserFacingException("No secrets file " + secrets.path() + ": give --secrets <file> with every zone principal's password");
+            }
+            List<ZoneDescriptor> zones = DescriptorLoader.loadDirectory(dir);
+            // Refuses before writing anything when a user has no password, naming every such user.
+            var byZone = PasswordSecrets.from(secrets.open(), namespace).of(zones);
+            int count = PasswordSecretsFile.write(byZone, out);
+            spec.commandLine().getOut().println("Wrote the password Secrets of " + count + " user(s) of " + zones.size() + " zone(s) to " + out
+                    + " (owner-only; kubectl apply -f " + out + ", then delete it)");
             return 0;
         }
     }

@@ -26,17 +26,31 @@ import io.tributary.topics.TopicSpec;
  * for (as {@code zones apply} would create it) and a {@code KafkaUser} (SCRAM-SHA-512) for every
  * principal of the zone, with exactly the ACLs the security model derives from the descriptors.
  * The Strimzi operators then converge the cluster; the resources carry the cluster's label.
+ * By default the User Operator generates each user's password; {@link #withPasswordSecrets()} makes every
+ * KafkaUser read ours from its {@link PasswordSecretRef} Secret instead.
  */
 public final class StrimziZoneResources {
     public static final String API_VERSION = "kafka.strimzi.io/v1";
-    private static final String ZONE_LABEL = "tributary.io/zone";
+    static final String ZONE_LABEL = "tributary.io/zone";
+    static final String SCRAM = "scram-sha-512";
 
     private final String cluster;
     private final StageTopicPolicy policy;
+    private final boolean passwordSecrets;
 
     public StrimziZoneResources(String cluster, StageTopicPolicy policy) {
+        this(cluster, policy, false);
+    }
+
+    private StrimziZoneResources(String cluster, StageTopicPolicy policy, boolean passwordSecrets) {
         this.cluster = cluster;
         this.policy = policy;
+        this.passwordSecrets = passwordSecrets;
+    }
+
+    /** The same resources, but every KafkaUser's password comes from its Secret {@code <user>-password}. */
+    public StrimziZoneResources withPasswordSecrets() {
+        return new StrimziZoneResources(cluster, policy, true);
     }
 
     /** Every zone's resources, by zone; ACLs are derived from all descriptors together (publishing crosses zones). */
@@ -75,7 +89,7 @@ public final class StrimziZoneResources {
 
     private Map<String, Object> user(ZonePrincipal principal, List<AclBinding> bindings) {
         Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("authentication", Map.of("type", "scram-sha-512"));
+        spec.put("authentication", passwordSecrets ? PasswordSecretRef.authentication(principal.userName()) : Map.of("type", SCRAM));
         Map<String, Object> authorization = new LinkedHashMap<>();
         authorization.put("type", "simple");
         authorization.put("acls", acls(bindings));

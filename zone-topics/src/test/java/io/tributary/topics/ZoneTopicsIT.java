@@ -7,13 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -21,6 +29,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,17 +50,22 @@ import io.tributary.registry.client.HttpSchemaRegistry;
 import io.tributary.registry.client.SchemaRegistry;
 
 /**
- * Plan and apply against a real in-process KRaft broker and, when the reactor has packaged it,
- * the real schema registry running as a process (otherwise an in-memory registry, said in the log).
- * Each test uses its own zone, so the tests do not depend on one another's order.
+ * Plan and apply against a real in-process KRaft broker, secured as the platform runs it
+ * (SASL/SCRAM-SHA-512, ACLs, no access without one), as its super user; and, when the reactor has
+ * packaged it, the real schema registry running as a process on that broker (otherwise an in-memory
+ * registry, said in the log). Each test uses its own zone, so the tests do not depend on one another's order.
  */
 class ZoneTopicsIT {
     private static final Logger LOG = LoggerFactory.getLogger(ZoneTopicsIT.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String PLATFORM_USER = "tributary-platform";
+    // Random per run: nothing may work by knowing a fixed test password.
+    private static final String PLATFORM_PASSWORD = UUID.randomUUID().toString();
 
     @TempDir
     static Path data;
     private static LocalKafkaBroker broker;
+    private static ClientSettings platform;
     private static RegistryProcess registryProcess;
     private static SchemaRegistry registry;
     private static Admin admin;
@@ -60,11 +74,16 @@ class ZoneTopicsIT {
 
     @BeforeAll
     static void startBrokerAndRegistry() throws Exception {
-        broker = LocalKafkaBroker.start(data.resolve("kafka"), 0);
-        admin = Admin.create(ClientSettings.plaintext(broker.bootstrapServers()).asConfig());
+        broker = LocalKafkaBroker.startSecured(data.resolve("kafka"), 0, PLATFORM_USER, PLATFORM_PASSWORD);
+        platform = ClientSettings.of(broker.clientProperties());
+        admin = Admin.create(platform.asConfig());
         Optional<Path> jar = RegistryProcess.packagedJar();
         if (jar.isPresent()) {
-            registryProcess = RegistryProcess.start(jar.get(), broker.bootstrapServers(), Path.of("target"));
+            // The registry stores its schemas on the secured broker as the platform; its login comes through an
+            // owner-only file, as the local platform gives it, never on its command line.
+            Path settings = registryKafkaSettings(data.resolve("registry-kafka.properties"));
+            registryProcess = RegistryProcess.start(jar.get(), broker.bootstrapServers(), Path.of("target"),
+                    "quarkus.config.locations=" + settings.toUri());
             registry = new HttpSchemaRegistry(registryProcess.url());
             LOG.info("Testing against the packaged schema registry {} at {}", jar.get(), registryProcess.url());
         } else {
@@ -72,6 +91,17 @@ class ZoneTopicsIT {
             LOG.warn("The schema registry is not packaged ({}); testing the registry side against an in-memory registry",
                     System.getProperty("tributary.registry.jar"));
         }
+    }
+
+    /** The broker's client settings as the registry's {@code kafka.*} keys, in a file only its owner may read. */
+    private static Path registryKafkaSettings(Path file) throws IOException {
+        Properties kafka = new Properties();
+        broker.clientProperties().forEach((k, v) -> kafka.setProperty("kafka." + k, v));
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            kafka.store(out, null);
+        }
+        return file;
     }
 
     @AfterAll
@@ -89,12 +119,24 @@ class ZoneTopicsIT {
 
     @BeforeEach
     void connect() {
-        zoneTopics = ZoneTopics.connect(ClientSettings.plaintext(broker.bootstrapServers()), registry, ClusterProfile.singleNode());
+        zoneTopics = ZoneTopics.connect(platform, registry, ClusterProfile.singleNode());
     }
 
     @AfterEach
     void disconnect() {
         zoneTopics.close();
+    }
+
+    @Test
+    void theBrokerRefusesAClientWithAWrongPassword() {
+        // Guards the secured setup itself: on an open broker this would not be a SASL authentication failure.
+        Map<String, Object> wrong = new HashMap<>(platform.asConfig());
+        wrong.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + PLATFORM_USER + "\" password=\"" + UUID.randomUUID() + "\";");
+        try (Admin intruder = Admin.create(wrong)) {
+            assertThatThrownBy(() -> intruder.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
     }
 
     @Test

@@ -3,16 +3,22 @@ package io.tributary.ingest.it;
 import static io.tributary.ingest.it.Topics.header;
 import static io.tributary.ingest.it.Topics.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,12 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.tributary.local.LocalKafkaBroker;
-
 /**
- * The packaged service against a real in-process broker: each content type lands unchanged with
- * its headers, each refusal answers its status and JSON error, retries with an Idempotency-Key
- * send nothing twice, zone credentials are enforced, and the metrics count it all.
+ * The packaged service against a real in-process broker, secured (SASL/SCRAM, ACLs; the service and
+ * the tests log in as the platform): each content type lands unchanged with its headers, each
+ * refusal answers its status and JSON error, retries with an Idempotency-Key send nothing twice,
+ * zone credentials are enforced, and the metrics count it all.
  */
 class IngestServiceIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,17 +42,18 @@ class IngestServiceIT {
 
     @TempDir
     static Path dir;
-    static LocalKafkaBroker broker;
+    static SecuredBroker broker;
     static IngestProcess ingest;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = LocalKafkaBroker.start(dir.resolve("kafka"), 0);
-        Topics.create(broker.bootstrapServers(), 2, "shop.landing.orders", "shop.landing.refunds", "audit.landing.findings");
-        Topics.create(broker.bootstrapServers(), 1, BATCHES);
-        ingest = IngestProcess.launch("main", broker.bootstrapServers(), Map.of(
-                "tributary.ingest.auth.credentials-file", IngestProcess.resource("credentials.yaml").toString(),
-                "tributary.ingest.max-body-size", "64K"));
+        broker = SecuredBroker.start(dir);
+        Topics.create(broker.client(), 2, "shop.landing.orders", "shop.landing.refunds", "audit.landing.findings");
+        Topics.create(broker.client(), 1, BATCHES);
+        Map<String, String> settings = new HashMap<>(broker.ingestSettings("main"));
+        settings.put("tributary.ingest.auth.credentials-file", IngestProcess.resource("credentials.yaml").toString());
+        settings.put("tributary.ingest.max-body-size", "64K");
+        ingest = IngestProcess.launch("main", broker.bootstrapServers(), settings);
     }
 
     @AfterAll
@@ -73,7 +79,7 @@ class IngestServiceIT {
         assertThat(answer.get("topic").asText()).isEqualTo("shop.landing.orders");
         assertThat(answer.get("accepted").asInt()).isEqualTo(2);
 
-        List<ConsumerRecord<byte[], byte[]>> landed = Topics.ofRequest(broker.bootstrapServers(), "shop.landing.orders", "json-array", 2, WAIT);
+        List<ConsumerRecord<byte[], byte[]>> landed = Topics.ofRequest(broker.client(), "shop.landing.orders", "json-array", 2, WAIT);
         assertThat(landed).extracting(r -> text(r.value())).containsExactlyInAnyOrder(first, second);
         for (JsonNode result : answer.get("records")) {
             ConsumerRecord<byte[], byte[]> atOffset = landed.stream()
@@ -97,7 +103,7 @@ class IngestServiceIT {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("records")).extracting(r -> r.get("line").asInt()).containsExactly(1, 3, 4);
-        List<ConsumerRecord<byte[], byte[]>> landed = Topics.ofRequest(broker.bootstrapServers(), "shop.landing.orders", "ndjson", 3, WAIT);
+        List<ConsumerRecord<byte[], byte[]>> landed = Topics.ofRequest(broker.client(), "shop.landing.orders", "ndjson", 3, WAIT);
         assertThat(landed).extracting(r -> text(r.value())).containsExactlyInAnyOrder("{\"order_id\":\"n-1\",\"total\":1}",
                 "{\"order_id\":\"n-2\",\"total\":2}", "{\"order_id\":\"n-3\",\"total\":3}");
         assertThat(header(landed.get(0), "tributary.source.principal")).isEqualTo("shop/user:orders-app");
@@ -111,7 +117,7 @@ class IngestServiceIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode answer = JSON.readTree(response.body());
         assertThat(answer.get("batch_id").asText()).isEqualTo("refunds-2026-11");
-        List<ConsumerRecord<byte[], byte[]>> landed = Topics.ofRequest(broker.bootstrapServers(), "shop.landing.refunds", "csv-batch", 3, WAIT);
+        List<ConsumerRecord<byte[], byte[]>> landed = Topics.ofRequest(broker.client(), "shop.landing.refunds", "csv-batch", 3, WAIT);
         assertThat(landed).extracting(r -> text(r.value())).containsExactlyInAnyOrder("r-1,1.5", "\"r-2\",\"2,5\"", "r-3,3");
         assertThat(landed).allSatisfy(r -> {
             assertThat(header(r, "tributary.csv.header")).isEqualTo("order_id,total");
@@ -127,12 +133,12 @@ class IngestServiceIT {
         HttpResponse<String> viaHeader = ingest.post("/zones/shop/datasets/refunds/records", "text/csv", "order_id,total\nr-9,9\n",
                 "Authorization", SHOP_TOKEN, "Tributary-Batch-Id", "b-header", "X-Request-Id", "csv-batch-header");
         assertThat(viaHeader.statusCode()).isEqualTo(200);
-        List<ConsumerRecord<byte[], byte[]>> single = Topics.ofRequest(broker.bootstrapServers(), "shop.landing.refunds", "csv-batch-header", 1, WAIT);
+        List<ConsumerRecord<byte[], byte[]>> single = Topics.ofRequest(broker.client(), "shop.landing.refunds", "csv-batch-header", 1, WAIT);
         assertThat(header(single.get(0), "tributary.batch.id")).isEqualTo("b-header");
         assertThat(header(single.get(0), "tributary.batch.end")).isEqualTo("1");
 
         // Each batch's arrival is catalogued as the ingress source's files are (docs/ingress.md).
-        List<ConsumerRecord<byte[], byte[]>> arrivals = Topics.keyed(broker.bootstrapServers(), BATCHES, "arrival:shop.refunds/refunds-2026-11",
+        List<ConsumerRecord<byte[], byte[]>> arrivals = Topics.keyed(broker.client(), BATCHES, "arrival:shop.refunds/refunds-2026-11",
                 1, WAIT);
         assertThat(arrivals).hasSize(1);
         JsonNode arrival = JSON.readTree(arrivals.get(0).value());
@@ -151,7 +157,7 @@ class IngestServiceIT {
         assertThat(arrival.get("status").asText()).isEqualTo("INGESTED");
         assertThat(java.time.Instant.parse(arrival.get("arrivedAt").asText())).isBeforeOrEqualTo(
                 java.time.Instant.parse(arrival.get("ingestedAt").asText()));
-        assertThat(Topics.keyed(broker.bootstrapServers(), BATCHES, "arrival:shop.refunds/b-header", 1, WAIT)).hasSize(1);
+        assertThat(Topics.keyed(broker.client(), BATCHES, "arrival:shop.refunds/b-header", 1, WAIT)).hasSize(1);
     }
 
     @Test
@@ -173,8 +179,8 @@ class IngestServiceIT {
                 "Authorization", SHOP_TOKEN, "X-Request-Id", "bad"), 400, "MALFORMED_BODY");
         assertThat(badCsv.get("message").asText()).contains("never closed");
 
-        assertThat(Topics.ofRequest(broker.bootstrapServers(), "shop.landing.orders", "bad", 1, Duration.ofSeconds(1))).isEmpty();
-        assertThat(Topics.ofRequest(broker.bootstrapServers(), "shop.landing.refunds", "bad", 1, Duration.ofSeconds(1))).isEmpty();
+        assertThat(Topics.ofRequest(broker.client(), "shop.landing.orders", "bad", 1, Duration.ofSeconds(1))).isEmpty();
+        assertThat(Topics.ofRequest(broker.client(), "shop.landing.refunds", "bad", 1, Duration.ofSeconds(1))).isEmpty();
     }
 
     @Test
@@ -188,8 +194,8 @@ class IngestServiceIT {
         assertThat(original.statusCode()).isEqualTo(200);
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(retry.body())).isEqualTo(JSON.readTree(original.body()));
-        assertThat(Topics.ofRequest(broker.bootstrapServers(), "shop.landing.orders", "idem-original", 2, WAIT)).hasSize(2);
-        assertThat(Topics.ofRequest(broker.bootstrapServers(), "shop.landing.orders", "idem-retry", 1, Duration.ofSeconds(1))).isEmpty();
+        assertThat(Topics.ofRequest(broker.client(), "shop.landing.orders", "idem-original", 2, WAIT)).hasSize(2);
+        assertThat(Topics.ofRequest(broker.client(), "shop.landing.orders", "idem-retry", 1, Duration.ofSeconds(1))).isEmpty();
 
         assertRefused(ingest.post(ORDERS, "application/json", "[{\"order_id\":\"i-3\",\"total\":3}]", "Authorization", SHOP_TOKEN,
                 "Idempotency-Key", "order-batch-42", "X-Request-Id", "idem-other-body"), 422, "IDEMPOTENCY_KEY_REUSED");
@@ -199,15 +205,15 @@ class IngestServiceIT {
         assertThat(otherDataset.statusCode()).isEqualTo(200);
         // refunds is approved in batches: a request without a batch id is its own batch, named by the request id.
         assertThat(JSON.readTree(otherDataset.body()).get("batch_id").asText()).isEqualTo("idem-refunds");
-        List<ConsumerRecord<byte[], byte[]>> refund = Topics.ofRequest(broker.bootstrapServers(), "shop.landing.refunds", "idem-refunds", 1, WAIT);
+        List<ConsumerRecord<byte[], byte[]>> refund = Topics.ofRequest(broker.client(), "shop.landing.refunds", "idem-refunds", 1, WAIT);
         assertThat(header(refund.get(0), "tributary.batch.id")).isEqualTo("idem-refunds");
         assertThat(header(refund.get(0), "tributary.batch.end")).isEqualTo("1");
         HttpResponse<String> refundRetry = ingest.post("/zones/shop/datasets/refunds/records", "text/csv", "order_id,total\ni-1,1\n",
                 "Authorization", SHOP_TOKEN, "Idempotency-Key", "order-batch-42", "X-Request-Id", "idem-refunds-retry");
         assertThat(refundRetry.statusCode()).isEqualTo(200);
         // A replayed batch is catalogued once, and a request without a batch (orders) not at all.
-        assertThat(Topics.keyed(broker.bootstrapServers(), BATCHES, "arrival:shop.refunds/idem-refunds", 2, Duration.ofSeconds(2))).hasSize(1);
-        assertThat(Topics.keyed(broker.bootstrapServers(), BATCHES, "arrival:shop.orders/idem-original", 1, Duration.ofSeconds(1))).isEmpty();
+        assertThat(Topics.keyed(broker.client(), BATCHES, "arrival:shop.refunds/idem-refunds", 2, Duration.ofSeconds(2))).hasSize(1);
+        assertThat(Topics.keyed(broker.client(), BATCHES, "arrival:shop.orders/idem-original", 1, Duration.ofSeconds(1))).isEmpty();
     }
 
     @Test
@@ -220,11 +226,20 @@ class IngestServiceIT {
         assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("Basic"));
         assertRefused(ingest.post(ORDERS, "application/json", "{\"order_id\":\"a-1\",\"total\":1}", "Authorization", "Bearer audit-token",
                 "X-Request-Id", "auth"), 403, "FORBIDDEN");
-        assertThat(Topics.ofRequest(broker.bootstrapServers(), "shop.landing.orders", "auth", 1, Duration.ofSeconds(1))).isEmpty();
+        assertThat(Topics.ofRequest(broker.client(), "shop.landing.orders", "auth", 1, Duration.ofSeconds(1))).isEmpty();
 
         HttpResponse<String> audit = ingest.post("/zones/audit/datasets/findings/records", "application/json", "{\"finding_id\":\"f-1\"}",
                 "Authorization", "Bearer audit-token", "X-Request-Id", "auth-audit");
         assertThat(audit.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theBrokerRefusesAClientWithAWrongPassword() {
+        // Guards the secured setup itself: on an open broker this would not be a SASL authentication failure.
+        try (Admin intruder = Admin.create(broker.clientWithWrongPassword())) {
+            assertThatThrownBy(() -> intruder.listTopics().names().get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
     }
 
     @Test

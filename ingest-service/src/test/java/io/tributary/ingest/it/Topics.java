@@ -15,24 +15,22 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Plain Kafka clients against the test broker: create topics, read what landed. */
+/** Plain Kafka clients against the test broker, logged in as {@code client} says: create topics, read what landed. */
 final class Topics {
     private Topics() {
     }
 
-    static void create(String bootstrap, int partitions, String... topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+    static void create(Map<String, Object> client, int partitions, String... topics) throws Exception {
+        try (Admin admin = Admin.create(client)) {
             admin.createTopics(java.util.Arrays.stream(topics).map(t -> new NewTopic(t, partitions, (short) 1)).toList())
                     .all().get(30, TimeUnit.SECONDS);
         }
     }
 
-    /** Every record of {@code topic} whose {@code tributary.request.id} is {@code requestId}, once at least {@code atLeast} are there (else after the wait). */
-    static List<ConsumerRecord<byte[], byte[]>> ofRequest(String bootstrap, String topic, String requestId, int atLeast, Duration wait) {
-        return ofRequest(Map.of("bootstrap.servers", bootstrap), topic, requestId, atLeast, wait);
-    }
-
-    /** As above, read by the client {@code client} configures (a secured cluster's user). */
+    /**
+     * Every record of {@code topic} whose {@code tributary.request.id} is {@code requestId}, once at least {@code atLeast} are
+     * there (else after the wait), read by the client {@code client} configures (a secured cluster's user).
+     */
     static List<ConsumerRecord<byte[], byte[]>> ofRequest(Map<String, Object> client, String topic, String requestId, int atLeast, Duration wait) {
         List<ConsumerRecord<byte[], byte[]>> matching = matching(client, topic, r -> requestId.equals(header(r, "tributary.request.id")),
                 atLeast, wait, Duration.ofMillis(500));
@@ -41,10 +39,6 @@ final class Topics {
     }
 
     /** Every record of {@code topic} keyed {@code key} (UTF-8), once at least {@code atLeast} are there (else after the wait). */
-    static List<ConsumerRecord<byte[], byte[]>> keyed(String bootstrap, String topic, String key, int atLeast, Duration wait) {
-        return keyed(Map.of("bootstrap.servers", bootstrap), topic, key, atLeast, wait);
-    }
-
     static List<ConsumerRecord<byte[], byte[]>> keyed(Map<String, Object> client, String topic, String key, int atLeast, Duration wait) {
         return matching(client, topic, r -> r.key() != null && key.equals(text(r.key())), atLeast, wait, Duration.ZERO);
     }

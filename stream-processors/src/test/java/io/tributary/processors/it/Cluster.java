@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,21 +25,34 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import io.tributary.topics.StageTopicPolicy;
 import io.tributary.topics.TopicSpec;
 
-/** Plain Kafka clients against the test broker: create topics, produce, read committed records. */
+/**
+ * Plain Kafka clients against the test broker: create topics, produce, read committed records. Every
+ * client logs in as {@code client} says (the secured broker's platform user).
+ */
 final class Cluster implements AutoCloseable {
-    private final String bootstrap;
+    private final Map<String, Object> client;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    Cluster(String bootstrap) {
-        this.bootstrap = bootstrap;
+    /** @param client bootstrap and security settings, e.g. {@link SecuredBroker#client()} */
+    Cluster(Map<String, Object> client) {
+        this.client = Map.copyOf(client);
         // Producers may send up to what landing topics take, e.g. a record the validator rejects as too large.
-        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "linger.ms", 5,
-                "max.request.size", StageTopicPolicy.LANDING_MAX_MESSAGE_BYTES), new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(with("linger.ms", 5, "max.request.size", StageTopicPolicy.LANDING_MAX_MESSAGE_BYTES),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** The client settings with {@code keysAndValues} (key, value, key, value…) on top. */
+    private Map<String, Object> with(Object... keysAndValues) {
+        Map<String, Object> config = new HashMap<>(client);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            config.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return config;
     }
 
     /** Creates the topics as {@code tributary zones apply} does: partitions and configs from the stage topic policy. */
     void createTopics(List<TopicSpec> topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(client)) {
             admin.createTopics(topics.stream().map(t -> new NewTopic(t.name(), t.partitions(), t.replicationFactor()).configs(t.configs()))
                     .toList()).all().get(30, TimeUnit.SECONDS);
         }
@@ -46,14 +60,14 @@ final class Cluster implements AutoCloseable {
 
     /** Creates a platform topic ({@code _tributary.*}) with one partition, as {@code tributary zones apply} does. */
     void createPlatformTopic(String name) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(client)) {
             admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
     }
 
     /** Every committed record of {@code topic}, read up to its end as it is now. */
     List<ConsumerRecord<byte[], byte[]>> readToEnd(String topic) {
-        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "isolation.level", "read_committed");
+        Map<String, Object> config = with("isolation.level", "read_committed");
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -115,8 +129,7 @@ final class Cluster implements AutoCloseable {
 
     /** Every committed record of {@code topic} once at least {@code atLeast} are there (or the timeout passed). */
     List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int atLeast, Duration timeout) {
-        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "auto.offset.reset", "earliest",
-                "isolation.level", "read_committed");
+        Map<String, Object> config = with("auto.offset.reset", "earliest", "isolation.level", "read_committed");
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();

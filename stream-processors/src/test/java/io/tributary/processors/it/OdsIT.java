@@ -1,6 +1,7 @@
 package io.tributary.processors.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,15 +16,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
@@ -36,10 +41,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.tributary.local.LocalKafkaBroker;
 import io.tributary.local.RegistryProcess;
 import io.tributary.model.AnalyticalSpec;
-import io.tributary.model.ClientSettings;
 import io.tributary.model.DatasetSpec;
 import io.tributary.model.DescriptorLoader;
 import io.tributary.model.EntitySpec;
@@ -60,9 +63,10 @@ import io.tributary.topics.holds.HoldEvent;
 import io.tributary.topics.holds.HoldLog;
 
 /**
- * The ods pipelines of the {@code fin} test zone against a real broker and the real schema
- * registry, with exactly-once: topics applied by zone-topics, a restart in the middle of a stream
- * (no record lost, none written twice), and a steward hold and release.
+ * The ods pipelines of the {@code fin} test zone against a real broker, secured (SASL/SCRAM, ACLs;
+ * every client and application logs in as the platform), and the real schema registry, with
+ * exactly-once: topics applied by zone-topics, a restart in the middle of a stream (no record lost,
+ * none written twice), and a steward hold and release.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OdsIT {
@@ -70,7 +74,7 @@ class OdsIT {
 
     @TempDir
     static Path dataDir;
-    private static LocalKafkaBroker broker;
+    private static SecuredBroker broker;
     private static RegistryProcess registryProcess;
     private static CachingSchemaRegistry registry;
     private static Cluster cluster;
@@ -80,13 +84,12 @@ class OdsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        broker = LocalKafkaBroker.start(dataDir.resolve("kafka"), 0);
-        registryProcess = RegistryProcess.start(RegistryProcess.requirePackagedJar(), broker.bootstrapServers(), dataDir);
+        broker = SecuredBroker.start(dataDir);
+        registryProcess = broker.startRegistry(dataDir);
         registry = new CachingSchemaRegistry(new HttpSchemaRegistry(registryProcess.url()));
-        cluster = new Cluster(broker.bootstrapServers());
+        cluster = new Cluster(broker.client());
         fin = DescriptorLoader.load(Path.of("src/test/resources/ods/fin.yaml"));
-        try (ZoneTopics topics = ZoneTopics.connect(ClientSettings.plaintext(broker.bootstrapServers()), registry,
-                ClusterProfile.singleNode())) {
+        try (ZoneTopics topics = ZoneTopics.connect(broker.clientSettings(), registry, ClusterProfile.singleNode())) {
             ZonePlan plan = topics.plan(List.of(fin)).get(0);
             assertThat(plan.hasProblems()).as(plan.render()).isFalse();
             topics.apply(plan, false);
@@ -142,7 +145,7 @@ class OdsIT {
 
     private static OdsRuntime runtime(String name) {
         Properties props = new Properties();
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.putAll(broker.client());
         props.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams-" + name).toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
@@ -169,7 +172,8 @@ class OdsIT {
 
     /** Every committed record of {@code topic} up to its end offsets now. */
     private static List<ConsumerRecord<byte[], byte[]>> readToEnd(String topic) {
-        Map<String, Object> config = Map.of("bootstrap.servers", broker.bootstrapServers(), "isolation.level", "read_committed");
+        Map<String, Object> config = broker.client();
+        config.put("isolation.level", "read_committed");
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -202,6 +206,16 @@ class OdsIT {
         return latest;
     }
 
+
+    @Test
+    @Order(0)
+    void theBrokerRefusesAClientWithAWrongPassword() {
+        // Guards the secured setup itself: on an open broker this would not be a SASL authentication failure.
+        try (Admin intruder = Admin.create(broker.clientWithWrongPassword())) {
+            assertThatThrownBy(() -> intruder.listTopics().names().get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
 
     @Test
     @Order(1)
@@ -254,12 +268,12 @@ class OdsIT {
     @Test
     @Order(2)
     void aHeldDatasetWaitsInStagingAndMovesOnExactlyOnceWhenReleased() throws Exception {
-        HoldLog holds = new HoldLog(Map.of("bootstrap.servers", broker.bootstrapServers()));
+        HoldLog holds = new HoldLog(broker.client());
         holds.ensureTopics();
         holds.append(new HoldEvent("fin", "card_transactions", HoldEvent.Action.HOLD, "amounts look doubled", "controller", Instant.now()));
         int before = count(ods(1));
         OdsRuntime runtime = runtime("c");
-        try (HoldWatcher watcher = new HoldWatcher("fin", Map.of("bootstrap.servers", broker.bootstrapServers()), HoldLog.HOLDS_TOPIC,
+        try (HoldWatcher watcher = new HoldWatcher("fin", broker.client(), HoldLog.HOLDS_TOPIC,
                 runtime)) {
             watcher.catchUp();
             assertThat(runtime.heldDatasets()).containsExactly("card_transactions");
@@ -413,13 +427,13 @@ class OdsIT {
     }
 
     private static KafkaConsumer<byte[], byte[]> plainConsumer() {
-        return new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers()), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+        return new KafkaConsumer<>(broker.client(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** An ods record as the upsert writes it, in a transaction that is aborted. */
     private static void abortedOdsWrite(String topic, byte[] key, TopicPartition source, long sourceOffset, long version) {
-        Map<String, Object> config = Map.of("bootstrap.servers", broker.bootstrapServers(), "transactional.id", "ods-it-crashed");
+        Map<String, Object> config = broker.client();
+        config.put("transactional.id", "ods-it-crashed");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.initTransactions();
             producer.beginTransaction();

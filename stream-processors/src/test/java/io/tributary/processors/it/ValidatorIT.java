@@ -36,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.tributary.local.LocalKafkaBroker;
 import io.tributary.local.RegistryProcess;
 import io.tributary.model.RejectHeaderNames;
 import io.tributary.processors.ShopFixtures;
@@ -50,9 +49,10 @@ import io.tributary.topics.StageTopicPolicy;
 import io.tributary.topics.TopicSpec;
 
 /**
- * The packaged validator against a real broker and the real schema registry (both as the local
- * platform runs them): every landing format, batches, metrics, schema evolution while running,
- * replay without duplicates, and a kill -9 mid-stream that loses and duplicates nothing.
+ * The packaged validator against a real broker, secured (SASL/SCRAM, ACLs), and the real schema
+ * registry (both as the local platform runs them; every client logs in as the platform): every
+ * landing format, batches, metrics, schema evolution while running, replay without duplicates, and
+ * a kill -9 mid-stream that loses and duplicates nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ValidatorIT {
@@ -61,7 +61,7 @@ class ValidatorIT {
 
     @TempDir
     static Path dataDir;
-    private static LocalKafkaBroker broker;
+    private static SecuredBroker broker;
     private static RegistryProcess registryProcess;
     private static HttpSchemaRegistry registry;
     private static Cluster cluster;
@@ -69,11 +69,10 @@ class ValidatorIT {
 
     @BeforeAll
     static void start() throws Exception {
-        broker = LocalKafkaBroker.start(dataDir.resolve("kafka"), 0);
-        registryProcess = RegistryProcess.start(RegistryProcess.requirePackagedJar(), broker.bootstrapServers(),
-                ValidatorProcess.appDir().getParent());
+        broker = SecuredBroker.start(dataDir);
+        registryProcess = broker.startRegistry(ValidatorProcess.appDir().getParent());
         registry = new HttpSchemaRegistry(registryProcess.url());
-        cluster = new Cluster(broker.bootstrapServers());
+        cluster = new Cluster(broker.client());
         validator = launch("first");
         assertThat(validator.awaitHealth(503).body()).contains("missing_topics").contains("shop.landing.orders");
         // The topics as `tributary zones apply` makes them: ledger's three partitions, landing's and rejected's record size limits.
@@ -103,7 +102,8 @@ class ValidatorIT {
     }
 
     private static ValidatorProcess launch(String name) throws Exception {
-        return ValidatorProcess.launch(name, broker.bootstrapServers(), registryProcess.url(), dataDir.resolve("streams"));
+        return ValidatorProcess.launch(name, ShopFixtures.descriptorPath(), broker.bootstrapServers(), registryProcess.url(),
+                dataDir.resolve("streams"), broker.validatorSettings(name));
     }
 
     @Test

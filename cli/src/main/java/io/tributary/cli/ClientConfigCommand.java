@@ -42,9 +42,19 @@ final class ClientConfigCommand implements Callable<Integer> {
         ZonePrincipal principal = RoleArguments.principal(zone, role);
         ClientSettings settings = cluster.settings();
         String protocol = ZoneSecurity.authenticates(settings) ? settings.asMap().get("security.protocol") : "SASL_PLAINTEXT";
+        // Over TLS the role's clients trust what the cluster's clients trust (e.g. the local CA's certificate); a key
+        // store of the platform's own (mutual TLS) is not the role's to use.
+        Map<String, String> tls = new java.util.TreeMap<>();
+        if (protocol.equalsIgnoreCase("SASL_SSL")) {
+            settings.kafkaOnly().forEach((k, v) -> {
+                if (k.startsWith("ssl.truststore.") || k.equals("ssl.endpoint.identification.algorithm")) {
+                    tls.put(k, v);
+                }
+            });
+        }
         ClientConfig config;
         try {
-            config = new ClientConfigs(secrets.open(), protocol).forRole(zone, principal.role(), settings.bootstrapServers(), cluster.registryUrl);
+            config = new ClientConfigs(secrets.open(), protocol.toUpperCase(java.util.Locale.ROOT), tls).forRole(zone, principal.role(), settings.bootstrapServers(), cluster.registryUrl);
         } catch (CredentialException e) {
             throw new UserFacingException(e.getMessage() + " (run `tributary zones apply` against the secured cluster first)", e);
         }

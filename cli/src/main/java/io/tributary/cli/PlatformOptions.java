@@ -43,6 +43,10 @@ public final class PlatformOptions {
     @Option(names = "--open", description = "Start the platform without security (no authentication, no ACLs): for quick tries only")
     boolean open;
 
+    @Option(names = "--tls", description = "Serve Kafka over TLS (SASL_SSL) with a certificate signed by a local CA, made once in"
+            + " <data-dir>/secrets/tls (clients trust its ca.crt, which client.properties and `client-config` name)")
+    boolean tls;
+
     public PlatformConfig config() {
         Installation installation = Installation.current();
         Path data = dataDir != null ? dataDir
@@ -53,7 +57,15 @@ public final class PlatformOptions {
                 new PlatformPorts(kafkaPort, s3Port, registryPort, connectPort, processorsPort))
                 .withEngine(engine == null ? PlatformConfig.QueryEngine.DUCKDB : queryEngine(engine), trinoPort)
                 .withIngestPort(ingestPort)
-                .withSecurity(!open);
+                .withSecurity(!open)
+                .withTls(tlsChoice());
+    }
+
+    private boolean tlsChoice() {
+        if (tls && open) {
+            throw new UserFacingException("--tls needs the secured platform: drop --open (TLS without authentication is not offered)");
+        }
+        return tls;
     }
 
     /** The engine asked for with --engine, if any. */

@@ -409,13 +409,61 @@ class EndToEndIT {
         }
 
         // Every component logs in with the new password after a restart: broker, registry, Connect, processors, ingest.
+        // The restart also moves the platform to TLS (`up --tls`): every one of them must then trust the local CA.
         platform.down(Progress.SILENT);
+        config = config.withTls(true);
+        platform = new LocalPlatform(config);
         platform.up(Progress.SILENT);
         assertThat(platform.status()).allSatisfy(s -> assertThat(s.state()).isEqualTo(ComponentStatus.State.UP));
         kafka = ClientSettings.load(config.layout().clientProperties());
         try (Admin admin = Admin.create(kafka.asConfig())) {
             assertThat(admin.listTopics().names().get()).contains("finance.staging.expenses");
         }
+    }
+
+    @Test
+    @Order(15)
+    void afterARestartWithTlsEveryComponentTalksSaslSslThroughTheLocalCa() throws Exception {
+        Path ca = config.layout().secrets().resolve("tls/ca.crt");
+        assertThat(platform.status().get(0).address()).isEqualTo("localhost:" + config.ports().kafka() + " (SASL_SSL, SCRAM-SHA-512, ACLs)");
+        assertThat(kafka.asMap()).containsEntry("security.protocol", "SASL_SSL").containsEntry("ssl.truststore.type", "PEM")
+                .containsEntry("ssl.truststore.location", ca.toString());
+        assertThat(Files.readString(ca)).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config.layout().secrets().resolve("tls/ca.key"))))
+                .isEqualTo("rw-------");
+
+        // The same login without TLS is refused on the TLS listener.
+        Map<String, Object> plain = new HashMap<>(kafka.asConfig());
+        plain.put("security.protocol", "SASL_PLAINTEXT");
+        plain.put("request.timeout.ms", 3000);
+        plain.put("default.api.timeout.ms", 5000);
+        try (Admin admin = Admin.create(plain)) {
+            assertThatThrownBy(() -> admin.listTopics().names().get()).isInstanceOf(java.util.concurrent.ExecutionException.class);
+        }
+
+        // client-config gives the producer what it needs over TLS, as it is: its records land and the validator
+        // (over TLS, as finance-validator) stages them.
+        StringWriter out = new StringWriter();
+        assertThat(cli(out, "client-config", "finance", "producer", "--client-config", config.layout().clientProperties().toString(),
+                "--secrets", config.layout().secretsFile().toString(), "--registry-url", config.registryUrl())).as(out.toString()).isZero();
+        Path producerConfig = dataDir.resolve("finance-producer.properties");
+        Files.writeString(producerConfig, out.toString());
+        ClientSettings producerSettings = ClientSettings.load(producerConfig);
+        assertThat(producerSettings.asMap()).containsEntry("security.protocol", "SASL_SSL").containsEntry("ssl.truststore.location", ca.toString());
+        List<GeneratedRecord> more = new ExpenseGenerator(7, Instant.now()).generate(20, 0);
+        new LandingProducer(producerSettings).send("finance.landing.expenses", more);
+        assertThat(new CommittedKeys(kafka).await("finance.staging.expenses", more.stream().map(GeneratedRecord::key)
+                .collect(Collectors.toSet()), Duration.ofSeconds(90))).isTrue();
+
+        // The ingest service's per-zone producer works over TLS too.
+        String body = "{\"expense_id\":\"tls-1\",\"employee_id\":\"E00001\",\"department\":\"ops\",\"amount\":\"12.50\","
+                + "\"currency\":\"EUR\",\"category\":\"MEALS\",\"submitted_at\":\"2026-11-28T10:00:00Z\",\"description\":null}";
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(config.ingestUrl() + "/zones/finance/datasets/expenses/records"))
+                .header("Content-Type", "application/x-ndjson").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        assertThat(new CommittedKeys(kafka).await("finance.staging.expenses", Set.of("tls-1"), Duration.ofSeconds(60))).isTrue();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
+import io.tributary.local.tls.BrokerTls;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,8 @@ public final class BrokerMain implements Callable<Integer> {
     int port;
 
     @Option(names = "--credentials-file", description = "Properties file with the super user's `user` and `password`: the broker then"
-            + " authenticates with SASL/SCRAM-SHA-512 and authorises with ACLs; without it, it runs open")
+            + " authenticates with SASL/SCRAM-SHA-512 and authorises with ACLs; without it, it runs open. With `tls.keystore.location`,"
+            + " `tls.keystore.password` (PKCS#12) and `tls.ca.location` (PEM) too, its listener is SASL_SSL")
     Path credentialsFile;
 
     @Override
@@ -41,7 +43,29 @@ public final class BrokerMain implements Callable<Integer> {
         if (user == null || user.isBlank() || password == null || password.isBlank()) {
             throw new LocalRuntimeException("--credentials-file " + credentialsFile + ": needs the keys user and password");
         }
-        return ComponentMain.runUntilStopped("Kafka broker (secured)", () -> LocalKafkaBroker.startSecured(dataDir, port, user, password));
+        BrokerTls tls = tls(credentials);
+        return ComponentMain.runUntilStopped(tls == null ? "Kafka broker (secured)" : "Kafka broker (secured, TLS)",
+                () -> LocalKafkaBroker.startSecured(dataDir, port, user, password, tls));
+    }
+
+    /** The TLS material named in the credentials file, or null when it names none. */
+    private BrokerTls tls(Properties credentials) {
+        String keyStore = credentials.getProperty("tls.keystore.location");
+        String keyStorePassword = credentials.getProperty("tls.keystore.password");
+        String ca = credentials.getProperty("tls.ca.location");
+        if (keyStore == null && keyStorePassword == null && ca == null) {
+            return null;
+        }
+        if (keyStore == null || keyStorePassword == null || ca == null) {
+            throw new LocalRuntimeException("--credentials-file " + credentialsFile
+                    + ": TLS needs all three of tls.keystore.location, tls.keystore.password and tls.ca.location");
+        }
+        for (String file : new String[] {keyStore, ca}) {
+            if (!Files.isReadable(Path.of(file))) {
+                throw new LocalRuntimeException("--credentials-file " + credentialsFile + ": cannot read " + file);
+            }
+        }
+        return new BrokerTls(Path.of(keyStore), keyStorePassword, Path.of(ca));
     }
 
     public static void main(String[] args) {

@@ -23,16 +23,7 @@ public final class ConnectMain implements Callable<Integer> {
     @Override
     public Integer call() {
         ClientSettings settings = ClientSettings.load(clientConfig);
-        java.util.Map<String, String> overrides = new java.util.HashMap<>();
-        // The worker's own clients and those it creates for connectors share the security settings.
-        settings.kafkaOnly().forEach((k, v) -> {
-            if (!k.equals("bootstrap.servers")) {
-                overrides.put(k, v);
-                overrides.put("producer." + k, v);
-                overrides.put("consumer." + k, v);
-                overrides.put("admin." + k, v);
-            }
-        });
+        java.util.Map<String, String> overrides = new java.util.HashMap<>(LocalConnectWorker.securityOverrides(settings.kafkaOnly()));
         // Connector configs name secrets as ${file:<path>:<key>} rather than holding them (GET /connectors/x/config shows configs).
         overrides.put("config.providers", "file");
         overrides.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");

@@ -63,6 +63,24 @@ public final class LocalConnectWorker implements AutoCloseable {
         return new LocalConnectWorker(connect, restUrl);
     }
 
+    /**
+     * Worker overrides that give the worker's own clients, and those it creates for connectors
+     * ({@code producer.}, {@code consumer.}, {@code admin.}), the same security settings: e.g. a
+     * secured broker's {@link LocalKafkaBroker#clientProperties()}. {@code bootstrap.servers} is left out.
+     */
+    public static Map<String, String> securityOverrides(Map<String, String> clientSettings) {
+        Map<String, String> overrides = new HashMap<>();
+        clientSettings.forEach((k, v) -> {
+            if (!k.equals("bootstrap.servers")) {
+                overrides.put(k, v);
+                overrides.put("producer." + k, v);
+                overrides.put("consumer." + k, v);
+                overrides.put("admin." + k, v);
+            }
+        });
+        return overrides;
+    }
+
     static Map<String, String> workerProperties(String bootstrapServers, int port) {
         Map<String, String> p = new HashMap<>();
         p.put("bootstrap.servers", bootstrapServers);

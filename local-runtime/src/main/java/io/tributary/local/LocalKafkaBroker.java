@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import io.tributary.local.tls.BrokerTls;
 import kafka.tools.StorageTool;
 
 /**
@@ -31,10 +32,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
+    private final Map<String, String> clientSecurity;
 
-    private LocalKafkaBroker(KafkaRaftServer server, int port) {
+    private LocalKafkaBroker(KafkaRaftServer server, int port, Map<String, String> clientSecurity) {
         this.server = server;
         this.port = port;
+        this.clientSecurity = clientSecurity;
     }
 
     /** Starts a broker that keeps its log under {@code dataDir}, listening on {@code port} (0 picks a free one). */
@@ -58,10 +61,18 @@ public final class LocalKafkaBroker implements AutoCloseable {
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
             LOG.info("Kafka broker started on localhost:{} (log dir {})", brokerPort, logDir);
-            return new LocalKafkaBroker(server, brokerPort);
+            return new LocalKafkaBroker(server, brokerPort, Map.of("security.protocol", "PLAINTEXT"));
         } catch (IOException e) {
             throw new LocalRuntimeException("Could not prepare the Kafka broker's data folder " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts a secured broker (see {@link #startSecured(Path, int, String, String, BrokerTls)}) over
+     * {@code SASL_PLAINTEXT}.
+     */
+    public static LocalKafkaBroker startSecured(Path dataDir, int port, String platformUser, String platformPassword) {
+        return startSecured(dataDir, port, platformUser, platformPassword, null);
     }
 
     /**
@@ -71,8 +82,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
      * the cluster metadata when the log directory is formatted, so it works before any Admin call.
      * The controller listener authenticates with SASL/PLAIN (KRaft controllers cannot use SCRAM,
      * whose credentials live in the metadata they serve), knowing the platform user alone.
+     *
+     * @param tls the broker's key store and the CA its clients trust: the client listener is then
+     *     {@code SASL_SSL} (inter-broker traffic too); null keeps {@code SASL_PLAINTEXT}
      */
-    public static LocalKafkaBroker startSecured(Path dataDir, int port, String platformUser, String platformPassword) {
+    public static LocalKafkaBroker startSecured(Path dataDir, int port, String platformUser, String platformPassword, BrokerTls tls) {
         requireScramSafe("platform user name", platformUser);
         requireScramSafe("platform password", platformPassword);
         int brokerPort = port == 0 ? Ports.freePort() : Ports.requireFree("Kafka broker", port);
@@ -81,14 +95,22 @@ public final class LocalKafkaBroker implements AutoCloseable {
             Path logDir = dataDir.resolve("kafka-logs");
             Files.createDirectories(logDir);
             Properties props = brokerProperties(logDir, brokerPort, controllerPort);
-            securedProperties(brokerPort, controllerPort, platformUser, platformPassword).forEach(props::setProperty);
+            securedProperties(brokerPort, controllerPort, platformUser, platformPassword, tls).forEach(props::setProperty);
             String scram = "SCRAM-SHA-512=[name=" + platformUser + ",password=" + platformPassword + "]";
             formatOnce(dataDir, logDir, props, List.of("--add-scram", scram));
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
-            LOG.info("Secured Kafka broker started on localhost:{} (SASL_PLAINTEXT, SCRAM-SHA-512, ACLs; super user {}; log dir {})",
-                    brokerPort, platformUser, logDir);
-            return new LocalKafkaBroker(server, brokerPort);
+            String protocol = tls == null ? "SASL_PLAINTEXT" : "SASL_SSL";
+            LOG.info("Secured Kafka broker started on localhost:{} ({}, SCRAM-SHA-512, ACLs; super user {}; log dir {})",
+                    brokerPort, protocol, platformUser, logDir);
+            Map<String, String> client = new java.util.LinkedHashMap<>();
+            client.put("security.protocol", protocol);
+            client.put("sasl.mechanism", "SCRAM-SHA-512");
+            client.put("sasl.jaas.config", scramJaas(platformUser, platformPassword));
+            if (tls != null) {
+                client.putAll(tls.clientTrust());
+            }
+            return new LocalKafkaBroker(server, brokerPort, Map.copyOf(client));
         } catch (IOException e) {
             throw new LocalRuntimeException("Could not prepare the Kafka broker's data folder " + dataDir + ": " + e.getMessage(), e);
         }
@@ -102,17 +124,23 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    static Map<String, String> securedProperties(int brokerPort, int controllerPort, String platformUser, String platformPassword) {
+    static Map<String, String> securedProperties(int brokerPort, int controllerPort, String platformUser, String platformPassword,
+            BrokerTls tls) {
+        String listener = tls == null ? "SASL_PLAINTEXT" : "SASL_SSL";
         Map<String, String> p = new java.util.LinkedHashMap<>();
-        p.put("listeners", "SASL_PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
-        p.put("advertised.listeners", "SASL_PLAINTEXT://localhost:" + brokerPort);
-        p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
-        p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        p.put("listeners", listener + "://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
+        p.put("advertised.listeners", listener + "://localhost:" + brokerPort);
+        p.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:SASL_PLAINTEXT");
+        p.put("inter.broker.listener.name", listener);
         p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
         p.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
-        p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + platformUser
-                        + "\" password=\"" + platformPassword + "\";");
+        p.put("listener.name." + listener.toLowerCase(java.util.Locale.ROOT) + ".scram-sha-512.sasl.jaas.config",
+                scramJaas(platformUser, platformPassword));
+        if (tls != null) {
+            // The broker presents the certificate its local CA signed, and trusts that CA for its own inter-broker
+            // connections. The controller listener stays on the loopback interface without TLS (docs/security.md).
+            p.putAll(tls.brokerSettings());
+        }
         // The controller cannot use SCRAM (its credentials live in the metadata the controller serves), so its listener
         // takes SASL/PLAIN with the platform user alone: no anonymous principal needs to be a super user.
         p.put("sasl.mechanism.controller.protocol", "PLAIN");
@@ -124,6 +152,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
         p.put("allow.everyone.if.no.acl.found", "false");
         p.put("super.users", "User:" + platformUser);
         return p;
+    }
+
+    private static String scramJaas(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\"" + password + "\";";
     }
 
     static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort) {
@@ -187,6 +219,25 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "localhost:" + port;
+    }
+
+    /**
+     * What a client needs to talk to this broker: the bootstrap address and, for a secured broker,
+     * the super user's SASL login (and the CA to trust over TLS). Tests and tools running as the
+     * platform take these as they are.
+     */
+    public Map<String, String> clientProperties() {
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("bootstrap.servers", bootstrapServers());
+        p.putAll(clientSecurity);
+        return p;
+    }
+
+    /** {@link #clientProperties()} as {@link Properties}, for Kafka client constructors. */
+    public Properties clientConfig() {
+        Properties p = new Properties();
+        p.putAll(clientProperties());
+        return p;
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class ComponentCommands {
         if (config.secured()) {
             args.add("--credentials-file=" + secrets.brokerCredentials());
         }
-        return new ComponentSpec(BROKER, config.kafkaBootstrap() + (config.secured() ? " (SASL_PLAINTEXT, SCRAM-SHA-512, ACLs)" : " (open)"),
+        return new ComponentSpec(BROKER, config.kafkaBootstrap() + (config.secured() ? " (" + config.kafkaSecurityProtocol() + ", SCRAM-SHA-512, ACLs)" : " (open)"),
                 javaMain("512m", "io.tributary.local.BrokerMain", args.toArray(String[]::new)),
                 HealthCheck.tcp(config.ports().kafka()));
     }

@@ -48,7 +48,7 @@ public final class IngressConnectorConfigs {
         if (platform.secured()) {
             // The connector's own admin client checks landing topics as the platform; the password stays in client.properties.
             String file = platform.layout().clientProperties().toAbsolutePath().toString();
-            for (String key : java.util.List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config")) {
+            for (String key : PlatformSecrets.kafkaLoginKeys(platform)) {
                 c.put("landing.admin." + key, "${file:" + file + ":" + key + "}");
             }
         }

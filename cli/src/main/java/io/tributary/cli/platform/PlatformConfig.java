@@ -17,7 +17,8 @@ public record PlatformConfig(
         QueryEngine engine,
         int trinoPort,
         int ingestPort,
-        boolean secured) {
+        boolean secured,
+        boolean tls) {
 
     public static final String LAKE_BUCKET = "lake";
     public static final int TRINO_PORT = 8085;
@@ -35,19 +36,19 @@ public record PlatformConfig(
     public static PlatformConfig defaults(Installation installation, Path dataDir, Path zonesDir, PlatformPorts ports) {
         return new PlatformConfig(installation, new PlatformLayout(dataDir), zonesDir, ports, LAKE_BUCKET,
                 "tributary", "tributary-local-secret", Duration.ofSeconds(90), SinkSettings.LOCAL, QueryEngine.DUCKDB, TRINO_PORT,
-                INGEST_PORT, true);
+                INGEST_PORT, true, false);
     }
 
     /** The same platform with another query engine. */
     public PlatformConfig withEngine(QueryEngine newEngine, int newTrinoPort) {
         return new PlatformConfig(installation, layout, zonesDir, ports, lakeBucket, s3AccessKey, s3SecretKey, startTimeout, sink,
-                newEngine, newTrinoPort, ingestPort, secured);
+                newEngine, newTrinoPort, ingestPort, secured, tls);
     }
 
     /** The same platform with the ingest service on another port. */
     public PlatformConfig withIngestPort(int newIngestPort) {
         return new PlatformConfig(installation, layout, zonesDir, ports, lakeBucket, s3AccessKey, s3SecretKey, startTimeout, sink,
-                engine, trinoPort, newIngestPort, secured);
+                engine, trinoPort, newIngestPort, secured, tls);
     }
 
     /**
@@ -56,7 +57,24 @@ public record PlatformConfig(
      */
     public PlatformConfig withSecurity(boolean newSecured) {
         return new PlatformConfig(installation, layout, zonesDir, ports, lakeBucket, s3AccessKey, s3SecretKey, startTimeout, sink,
-                engine, trinoPort, ingestPort, newSecured);
+                engine, trinoPort, ingestPort, newSecured, tls && newSecured);
+    }
+
+    /**
+     * The same platform with its Kafka listener over TLS ({@code SASL_SSL}, a certificate signed by a
+     * CA made in the secrets folder) or not; TLS comes only with the secured platform.
+     */
+    public PlatformConfig withTls(boolean newTls) {
+        if (newTls && !secured) {
+            throw new IllegalArgumentException("TLS needs the secured platform: --tls cannot be combined with --open");
+        }
+        return new PlatformConfig(installation, layout, zonesDir, ports, lakeBucket, s3AccessKey, s3SecretKey, startTimeout, sink,
+                engine, trinoPort, ingestPort, secured, newTls);
+    }
+
+    /** The Kafka clients' security protocol: SASL_SSL, SASL_PLAINTEXT, or PLAINTEXT when open. */
+    public String kafkaSecurityProtocol() {
+        return !secured ? "PLAINTEXT" : tls ? "SASL_SSL" : "SASL_PLAINTEXT";
     }
 
     public String ingestUrl() {

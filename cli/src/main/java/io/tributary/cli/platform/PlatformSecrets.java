@@ -12,6 +12,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 import io.tributary.local.LocalRuntimeException;
+import io.tributary.local.tls.BrokerTls;
+import io.tributary.local.tls.LocalCertificateAuthority;
 import io.tributary.model.ClientSettings;
 import io.tributary.model.ZoneDescriptor;
 import io.tributary.security.Role;
@@ -29,7 +31,8 @@ import io.tributary.security.registry.RegistryUsersFile;
  * ever on a command line (which `ps` and `tributary status` show) or in a log.
  */
 public final class PlatformSecrets {
-    private static final String PROTOCOL = "SASL_PLAINTEXT";
+    private static final List<String> SASL_KEYS = List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config");
+    private static final List<String> TLS_TRUST_KEYS = List.of("ssl.truststore.type", "ssl.truststore.location");
 
     private final PlatformConfig config;
 
@@ -64,11 +67,21 @@ public final class PlatformSecrets {
      * service's Kafka settings. Written at every start, from the secrets file (so a rotated password reaches them all).
      */
     public void writePlatformSettings(CredentialStore store) {
-        ClientConfig platform = new ClientConfigs(store, PROTOCOL).forUser(ZonePrincipal.PLATFORM_USER, config.kafkaBootstrap(),
+        ClientConfig platform = clientConfigs(store).forUser(ZonePrincipal.PLATFORM_USER, config.kafkaBootstrap(),
                 config.registryUrl());
         platform.store(config.layout().clientProperties());
-        writeOwnerOnly(brokerCredentials(), Map.of("user", ZonePrincipal.PLATFORM_USER,
+        Map<String, String> broker = new TreeMap<>(Map.of("user", ZonePrincipal.PLATFORM_USER,
                 "password", store.require(ZonePrincipal.PLATFORM_USER).reveal()));
+        if (config.tls()) {
+            // A new server certificate at every start, from the CA kept in the secrets folder (made on the first TLS start).
+            BrokerTls tls = LocalCertificateAuthority.loadOrCreate(tlsFolder())
+                    .issueServerKeyStore(tlsFolder().resolve("broker.p12"), List.of("localhost", "127.0.0.1"));
+            Map<String, String> settings = tls.brokerSettings();
+            broker.put("tls.keystore.location", settings.get("ssl.keystore.location"));
+            broker.put("tls.keystore.password", settings.get("ssl.keystore.password"));
+            broker.put("tls.ca.location", tls.caCertificate().toAbsolutePath().toString());
+        }
+        writeOwnerOnly(brokerCredentials(), broker);
         writeOwnerOnly(componentSettings(ComponentCommands.REGISTRY), prefixed("kafka.", kafkaSecurity(platform)));
         writeOwnerOnly(componentSettings(ComponentCommands.INGEST), prefixed("kafka.", kafkaSecurity(platform)));
     }
@@ -80,7 +93,7 @@ public final class PlatformSecrets {
      * registry's users file with every zone's users.
      */
     public void writeZoneSettings(List<ZoneDescriptor> zones, CredentialStore store) {
-        ClientConfigs configs = new ClientConfigs(store, PROTOCOL);
+        ClientConfigs configs = clientConfigs(store);
         ClientConfig platform = configs.forUser(ZonePrincipal.PLATFORM_USER, config.kafkaBootstrap(), null);
         Map<String, String> ingest = new TreeMap<>(prefixed("kafka.", kafkaSecurity(platform)));
         for (ZoneDescriptor descriptor : zones) {
@@ -101,6 +114,30 @@ public final class PlatformSecrets {
         }
         writeOwnerOnly(componentSettings(ComponentCommands.INGEST), ingest);
         RegistryUsersFile.from(store).write(zones, registryUsers());
+    }
+
+    /** Logins over the platform's protocol, with the local CA's certificate as every client's trust store when it runs TLS. */
+    private ClientConfigs clientConfigs(CredentialStore store) {
+        return config.tls()
+                ? new ClientConfigs(store, "SASL_SSL", BrokerTls.clientTrust(tlsFolder().resolve(LocalCertificateAuthority.CA_CERTIFICATE)))
+                : new ClientConfigs(store, "SASL_PLAINTEXT");
+    }
+
+    /**
+     * The keys of a Kafka login in the settings files (protocol, SASL, and the trust store over TLS): what
+     * a connector config names through the worker's file config provider.
+     */
+    public static List<String> kafkaLoginKeys(PlatformConfig config) {
+        List<String> keys = new java.util.ArrayList<>(SASL_KEYS);
+        if (config.tls()) {
+            keys.addAll(TLS_TRUST_KEYS);
+        }
+        return keys;
+    }
+
+    /** The local CA (ca.crt, owner-only ca.key) and the broker's key store, when the platform runs TLS. */
+    public Path tlsFolder() {
+        return config.layout().secrets().resolve("tls");
     }
 
     /** The security keys of a login (protocol, SASL), without the bootstrap address and the registry's keys. */

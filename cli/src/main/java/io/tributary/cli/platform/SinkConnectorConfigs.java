@@ -63,7 +63,7 @@ public final class SinkConnectorConfigs {
             // read another zone's topics; landing is the platform's alone (the worker's own login). The password stays
             // in an owner-only file, named through the worker's file config provider.
             String file = new PlatformSecrets(platform).zoneConnectSettings(topic.zone()).toAbsolutePath().toString();
-            for (String key : java.util.List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config")) {
+            for (String key : PlatformSecrets.kafkaLoginKeys(platform)) {
                 c.put("consumer.override." + key, "${file:" + file + ":" + key + "}");
             }
             c.put("schema.registry.basic.auth.user.info", "${file:" + file + ":basic.auth.user.info}");

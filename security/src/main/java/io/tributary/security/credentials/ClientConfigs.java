@@ -16,6 +16,7 @@ public final class ClientConfigs {
 
     private final CredentialStore store;
     private final String securityProtocol;
+    private final Map<String, String> tls;
 
     /** Clients over {@code SASL_PLAINTEXT}. */
     public ClientConfigs(CredentialStore store) {
@@ -24,11 +25,27 @@ public final class ClientConfigs {
 
     /** @param securityProtocol {@code SASL_PLAINTEXT} or {@code SASL_SSL} */
     public ClientConfigs(CredentialStore store, String securityProtocol) {
+        this(store, securityProtocol, Map.of());
+    }
+
+    /**
+     * @param securityProtocol {@code SASL_PLAINTEXT} or {@code SASL_SSL}
+     * @param tls the {@code ssl.*} settings every client of the cluster needs, e.g. the trust store of
+     *     the CA that signed the brokers' certificates; only with {@code SASL_SSL}
+     */
+    public ClientConfigs(CredentialStore store, String securityProtocol, Map<String, String> tls) {
         if (!securityProtocol.equals("SASL_PLAINTEXT") && !securityProtocol.equals("SASL_SSL")) {
             throw new IllegalArgumentException("security.protocol must be SASL_PLAINTEXT or SASL_SSL, not " + securityProtocol);
         }
+        tls.keySet().stream().filter(k -> !k.startsWith("ssl.")).findFirst().ifPresent(k -> {
+            throw new IllegalArgumentException("only ssl.* settings may be added to every client, not " + k);
+        });
+        if (!tls.isEmpty() && !securityProtocol.equals("SASL_SSL")) {
+            throw new IllegalArgumentException("ssl.* settings need security.protocol SASL_SSL, not " + securityProtocol);
+        }
         this.store = store;
         this.securityProtocol = securityProtocol;
+        this.tls = Map.copyOf(tls);
     }
 
     public ClientConfig forRole(String zone, Role role, String bootstrapServers, String registryUrl) {
@@ -51,6 +68,7 @@ public final class ClientConfigs {
         p.put("sasl.mechanism", MECHANISM);
         p.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + escape(user)
                 + "\" password=\"" + escape(password.reveal()) + "\";");
+        new java.util.TreeMap<>(tls).forEach(p::put);
         if (registryUrl != null) {
             p.put("schema.registry.url", registryUrl);
             p.put("basic.auth.credentials.source", "USER_INFO");

@@ -52,6 +52,21 @@ class ClientConfigsTest {
     }
 
     @Test
+    void theClustersTrustStoreReachesEveryClientAndOnlyOverTls() {
+        CredentialStore store = CredentialStore.open(dir.resolve("credentials.json"));
+        store.put("finance-producer", Secret.of("pw"));
+        Map<String, String> trust = Map.of("ssl.truststore.type", "PEM", "ssl.truststore.location", "/data/secrets/tls/ca.crt");
+
+        Map<String, String> props = new ClientConfigs(store, "SASL_SSL", trust).forRole("finance", Role.PRODUCER, "h:9093", null).asMap();
+
+        assertThat(props).containsEntry("security.protocol", "SASL_SSL").containsAllEntriesOf(trust);
+        assertThat(new AdminClientConfig(new java.util.HashMap<>(props)).getString("ssl.truststore.type")).isEqualTo("PEM");
+        assertThatThrownBy(() -> new ClientConfigs(store, "SASL_PLAINTEXT", trust)).hasMessageContaining("need security.protocol SASL_SSL");
+        assertThatThrownBy(() -> new ClientConfigs(store, "SASL_SSL", Map.of("sasl.mechanism", "PLAIN")))
+                .hasMessageContaining("only ssl.* settings").hasMessageContaining("sasl.mechanism");
+    }
+
+    @Test
     void anUnknownRoleCredentialIsAClearError() {
         CredentialStore store = CredentialStore.open(dir.resolve("credentials.json"));
         assertThatThrownBy(() -> new ClientConfigs(store).forRole("hr", Role.STEWARD, "h:1", null))

@@ -48,10 +48,11 @@ public class OdsLifecycle {
 
     private OdsRuntime runtime;
     private HoldWatcher holds;
+    private HoldWatcherStatus holdsStatus;
     private boolean stopped;
 
     void onStart(@Observes StartupEvent event, ValidatorSetup setup, ValidatorConfig config, ProcessorRoles roles, Config mp,
-            MeterRegistry meters) {
+            MeterRegistry meters, ProcessorApplications applications) {
         ZoneDescriptor zone = setup.scope().zone();
         if (!config.ods().enabled() || zone.entities().isEmpty()) {
             return;
@@ -85,9 +86,15 @@ public class OdsLifecycle {
                 VersionStore.parse(config.ods().versionStore()));
         runtime = new OdsRuntime(zone.zone(), pipelines, pipeline -> streamsProperties(identity(roles, pipeline), mp));
         for (OdsPipelines.Pipeline pipeline : pipelines) {
-            LOG.info("Zone {}: {} application {} runs as {}", zone.zone(), pipeline.kind() == OdsPipelines.Kind.ODS ? "ods" : "analytical",
-                    pipeline.applicationId(), identity(roles, pipeline).principal());
+            String kind = pipeline.kind() == OdsPipelines.Kind.ODS ? "ods" : "analytical";
+            LOG.info("Zone {}: {} application {} runs as {}", zone.zone(), kind, pipeline.applicationId(), identity(roles, pipeline).principal());
+            // Reported by the health checks from now on: CREATED (not ready) until the topics exist and it starts.
+            StreamsApplication application = new StreamsApplication(zone.zone(), kind, pipeline.applicationId(), identity(roles, pipeline));
+            application.follow(runtime.applications().get(pipeline.applicationId()));
+            applications.register(application);
         }
+        holdsStatus = new HoldWatcherStatus(zone.zone(), canonicaliser);
+        applications.register(holdsStatus);
         String holdsTopic = config.ods().holdsTopic();
         List<String> odsTopics = topics(pipelines, OdsPipelines.Kind.ODS, holdsTopic);
         List<String> analyticalTopics = topics(pipelines, OdsPipelines.Kind.ANALYTICAL, null);
@@ -136,7 +143,9 @@ public class OdsLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.error("Zone {}: the ods pipelines cannot start: {}", zone, e.toString());
+            holdsStatus.failed(e);
+            LOG.error("Zone {}: the ods pipelines cannot start (steward holds read from {} as {}): {}", zone, holdsTopic,
+                    canonicaliser.principal(), ApplicationFailure.describe(e));
         }
     }
 
@@ -149,6 +158,7 @@ public class OdsLifecycle {
         holds.catchUp();
         runtime.start();
         holds.start();
+        holdsStatus.running();
         LOG.info("Zone {}: ods pipelines started", zone);
     }
 

@@ -101,6 +101,14 @@ public final class OdsRuntime implements AutoCloseable {
         return streams != null && streams.isPaused();
     }
 
+    /**
+     * Application id → its Kafka Streams instance, so that the application wiring can follow each one's state and
+     * failures (its own state listener and uncaught exception handler replace the logging ones set here, before {@link #start()}).
+     */
+    public Map<String, KafkaStreams> applications() {
+        return java.util.Collections.unmodifiableMap(byApplication);
+    }
+
     /** Application id → state. */
     public Map<String, KafkaStreams.State> states() {
         Map<String, KafkaStreams.State> states = new LinkedHashMap<>();

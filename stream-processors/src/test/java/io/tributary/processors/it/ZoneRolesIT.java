@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -47,6 +55,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tributary.local.LocalKafkaBroker;
 import io.tributary.local.RegistryProcess;
@@ -85,6 +96,7 @@ import io.tributary.topics.holds.HoldLog;
 class ZoneRolesIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final Path EXAMPLES = Path.of("../examples/zones").toAbsolutePath().normalize();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
@@ -269,6 +281,83 @@ class ZoneRolesIT {
                 }
             }).isInstanceOf(AuthorizationException.class).hasMessageContaining("hr.landing.departments");
         }
+    }
+
+    @Test
+    @Order(5)
+    void readinessListsEveryApplicationAndGoesDownNamingTheOdsApplicationWhoseWriteIsNoLongerAuthorised() throws Exception {
+        JsonNode up = processorsCheck(processors.get("/q/health/ready"), 200);
+        assertThat(up.path("status").asText()).isEqualTo("UP");
+        Map<String, String> roles = Map.of(
+                "tributary-finance-validator", "validator",
+                "tributary-finance-ods-map-expenses", "canonicaliser",
+                "tributary-finance-ods-map-card_transactions", "canonicaliser",
+                "tributary-finance-ods-upsert-expense", "canonicaliser",
+                "tributary-finance-hold-watcher", "canonicaliser",
+                "tributary-finance-analytical-expense_facts", "analytical",
+                "tributary-finance-analytical-monthly_spend_by_department", "analytical");
+        JsonNode data = up.path("data");
+        assertThat(data.path("applications").asInt()).as(data.toString()).isEqualTo(roles.size());
+        roles.forEach((application, role) -> {
+            assertThat(data.path(application + ".role").asText()).as(application).isEqualTo(role);
+            assertThat(data.path(application + ".principal").asText()).as(application).isEqualTo("User:finance-" + role);
+            assertThat(data.path(application + ".state").asText()).as(application).isEqualTo("RUNNING");
+        });
+
+        // The canonicaliser loses its right to write finance's ods topics (the mapped and the entity topics).
+        try (Admin admin = Admin.create(platform)) {
+            AclBindingFilter odsWrite = new AclBindingFilter(new ResourcePatternFilter(ResourceType.TOPIC, "finance.ods.", PatternType.PREFIXED),
+                    new AccessControlEntryFilter("User:finance-canonicaliser", null, AclOperation.WRITE, AclPermissionType.ALLOW));
+            assertThat(admin.deleteAcls(List.of(odsWrite)).all().get(30, TimeUnit.SECONDS)).hasSize(1);
+        }
+        try (KafkaProducer<byte[], byte[]> producer = producer(configs.forRole("finance", Role.PRODUCER, broker.bootstrapServers(), null)
+                .asConfig())) {
+            producer.send(json("finance.landing.expenses", "x-2", "{\"expense_id\":\"x-2\",\"employee_id\":\"E2\",\"department\":\"D7\","
+                    + "\"amount\":3.00,\"currency\":\"USD\",\"category\":\"MEALS\",\"submitted_at\":\"2026-11-03T10:00:00Z\"}")).get();
+        }
+        awaitRecord("finance.staging.expenses", "x-2");
+
+        String odsMapping = "tributary-finance-ods-map-expenses";
+        processors.awaitHealth(503);
+        // PENDING_ERROR (already DOWN) while Kafka Streams shuts the application's threads down, then ERROR.
+        JsonNode down = processorsCheck(processors.get("/q/health/ready"), 503);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!down.path("data").path(odsMapping + ".state").asText().equals("ERROR") && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            down = processorsCheck(processors.get("/q/health/ready"), 503);
+        }
+        JsonNode failed = down.path("data");
+        assertThat(down.path("status").asText()).isEqualTo("DOWN");
+        assertThat(failed.path("notReady").asText()).contains(odsMapping).doesNotContain("tributary-finance-validator");
+        assertThat(failed.path(odsMapping + ".state").asText()).isEqualTo("ERROR");
+        assertThat(failed.path(odsMapping + ".role").asText()).isEqualTo("canonicaliser");
+        assertThat(failed.path(odsMapping + ".principal").asText()).isEqualTo("User:finance-canonicaliser");
+        assertThat(failed.path(odsMapping + ".cause").asText()).startsWith("TopicAuthorizationException: ").contains("finance.ods.expense");
+        assertThat(failed.path("tributary-finance-validator.state").asText()).isEqualTo("RUNNING");
+        assertThat(failed.path("tributary-finance-analytical-expense_facts.state").asText()).isEqualTo("RUNNING");
+
+        // A stopped application does not come back by itself: the process is not alive any more (a restart may help).
+        HttpResponse<String> live = processors.get("/q/health/live");
+        assertThat(live.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(live.body()).toString()).contains(odsMapping + ".cause");
+
+        String log = Files.readString(processors.log());
+        assertThat(log).containsPattern("Zone finance: ods application " + odsMapping
+                + " \\(role canonicaliser, User:finance-canonicaliser\\) stopped: TopicAuthorizationException: [^\\n]*finance\\.ods\\.expense");
+        for (String user : store.users()) {
+            assertThat(log + live.body()).as("no password of " + user).doesNotContain(store.require(user).reveal());
+        }
+    }
+
+    /** The processors' own check in a health answer with the expected HTTP status. */
+    private static JsonNode processorsCheck(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        for (JsonNode check : JSON.readTree(response.body()).path("checks")) {
+            if (check.path("name").asText().equals("Tributary zone processors")) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check 'Tributary zone processors' in " + response.body());
     }
 
     /**

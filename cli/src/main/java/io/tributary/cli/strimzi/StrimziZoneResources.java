@@ -60,6 +60,9 @@ public final class StrimziZoneResources {
 
     /** The zones' topics, users, or both. */
     public Map<String, List<Map<String, Object>>> of(List<ZoneDescriptor> zones, boolean topics, boolean users) {
+        if (users) {
+            requireKubernetesUserNames(zones);
+        }
         List<AclBinding> bindings = ZoneAcls.desired(zones);
         Map<String, List<Map<String, Object>>> byZone = new LinkedHashMap<>();
         for (ZoneDescriptor zone : zones) {
@@ -74,6 +77,21 @@ public final class StrimziZoneResources {
             byZone.put(zone.zone(), resources);
         }
         return byZone;
+    }
+
+    /**
+     * A KafkaUser's name is its principal, and must be a Kubernetes resource name: a zone whose name
+     * holds {@code _} (allowed in descriptors) has principals like {@code data_lake-producer}, which no
+     * KafkaUser can carry. Refused before anything is written, naming every such zone.
+     */
+    private static void requireKubernetesUserNames(List<ZoneDescriptor> zones) {
+        List<String> refused = zones.stream().map(ZoneDescriptor::zone).filter(zone -> zone.contains("_")).toList();
+        if (!refused.isEmpty()) {
+            throw new IllegalArgumentException("Zone(s) " + String.join(", ", refused) + ": a KafkaUser's name is its principal"
+                    + " (<zone>-<role>) and must be a Kubernetes resource name (lowercase letters, digits, '-' and '.'), so a zone"
+                    + " name with '_' cannot have KafkaUsers. Name the zone with lowercase letters and digits only (e.g. '"
+                    + refused.get(0).replace("_", "") + "'), or render its topics only with --kinds topics");
+        }
     }
 
     private Map<String, Object> topic(String zone, TopicSpec topic) {

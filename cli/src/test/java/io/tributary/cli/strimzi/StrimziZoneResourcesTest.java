@@ -117,4 +117,26 @@ class StrimziZoneResourcesTest {
         assertThat(Files.readString(file)).startsWith("# Zone ");
         return docs;
     }
+
+    @Test
+    void aZoneWhoseNameHoldsAnUnderscoreGetsItsTopicsButNoKafkaUsers(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("things.avsc"), "{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}");
+        Files.writeString(dir.resolve("data_lake.yaml"), """
+                zone: data_lake
+                owners: [a@example.com]
+                steward: s@example.com
+                datasets:
+                  - name: things
+                    schema: things.avsc
+                    keyField: id
+                """);
+        List<ZoneDescriptor> zones = DescriptorLoader.loadDirectory(dir);
+        StrimziZoneResources resources = new StrimziZoneResources("tributary", POLICY);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resources.of(zones, false, true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("data_lake").hasMessageContaining("Kubernetes resource name").hasMessageContaining("--kinds topics");
+        assertThat(resources.of(zones, true, false).get("data_lake")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("kind")).isEqualTo("KafkaTopic"));
+    }
 }

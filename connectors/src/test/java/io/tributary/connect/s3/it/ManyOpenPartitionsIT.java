@@ -59,7 +59,7 @@ class ManyOpenPartitionsIT {
         config.put("s3.part.size", String.valueOf(5 * 1024 * 1024));
 
         try (WorkerProcess worker = WorkerProcess.start(Path.of("target", "it-logs", "many"), "many-connect",
-                platform.broker.bootstrapServers(), "128m", Map.of())) {
+                platform.kafka, "128m", Map.of())) {
             worker.rest().putConnectorConfig(CONNECTOR, config);
             AtomicLong peakOpen = new AtomicLong();
             AtomicLong spilled = new AtomicLong();

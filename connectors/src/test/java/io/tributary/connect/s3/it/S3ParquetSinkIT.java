@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -193,6 +194,12 @@ class S3ParquetSinkIT {
         assertThat(platform.lake.keys("staging/finance/receipts/")).as("the record after it is not landed either")
                 .noneMatch(k -> k.endsWith("+00000000000000000002.parquet"));
         platform.deleteConnector(connector);
+    }
+
+    @Test
+    void theSharedBrokerIsSecured() {
+        // The ITs must run against SASL/SCRAM and ACLs, as the platform does: a fall-back to an open broker fails here.
+        assertThat(platform.kafka.listTopicsWithWrongPassword()).isInstanceOf(SaslAuthenticationException.class);
     }
 
     /** Every good record produced is in the lake once, with its values and types; nothing else is. */

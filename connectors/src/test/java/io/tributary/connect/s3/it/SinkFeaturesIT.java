@@ -227,8 +227,8 @@ class SinkFeaturesIT {
         String topic = "finance.staging.transactional";
         platform.createTopic(topic, 1);
         int id = platform.register(topic, ITEM_V1);
-        Map<String, Object> producerConfig = Map.of("bootstrap.servers", platform.broker.bootstrapServers(),
-                "transactional.id", "it-aborting-validator", "enable.idempotence", true, "acks", "all");
+        Map<String, Object> producerConfig = new HashMap<>(platform.kafka.clientProperties());
+        producerConfig.putAll(Map.of("transactional.id", "it-aborting-validator", "enable.idempotence", true, "acks", "all"));
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(producerConfig,
                 new org.apache.kafka.common.serialization.ByteArraySerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
             producer.initTransactions();

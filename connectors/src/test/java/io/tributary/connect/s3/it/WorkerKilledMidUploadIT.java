@@ -66,7 +66,7 @@ class WorkerKilledMidUploadIT {
         config.put("rotate.schedule.interval.ms", "-1");
         config.put("s3.part.size", String.valueOf(5 * 1024 * 1024));
 
-        WorkerProcess first = WorkerProcess.start(LOGS, "crash-connect", platform.broker.bootstrapServers(),
+        WorkerProcess first = WorkerProcess.start(LOGS, "crash-connect", platform.kafka,
                 "512m", Map.of());
         first.rest().putConnectorConfig(CONNECTOR, config);
         // Kill it while a file is being uploaded, after at least one file is in the lake. The upload must be of a
@@ -91,10 +91,13 @@ class WorkerKilledMidUploadIT {
         assertThat(landedBeforeCrash).isBetween(1, 2);
 
         try (WorkerProcess second = WorkerProcess.start(LOGS, "crash-connect",
-                platform.broker.bootstrapServers(), "512m", Map.of())) {
+                platform.kafka, "512m", Map.of())) {
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                     assertThat(platform.lake.keys(PREFIX)).hasSize(3));
-            assertThat(uploads()).as("the orphaned upload was aborted").isEmpty();
+            // The last file's own upload may still be listed for a moment after its object appears (S3Proxy); the
+            // orphan never goes away unless the restarted worker aborts it.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(uploads()).as("the orphaned upload was aborted").isEmpty());
             List<Map<String, Object>> rows = platform.query(PREFIX, "SELECT id, n, md5(payload) AS digest FROM {lake}");
             assertThat(rows).hasSize(RECORDS);
             assertThat(rows).extracting(r -> r.get("id")).doesNotHaveDuplicates();

@@ -31,17 +31,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tributary.connect.s3.S3ParquetSinkConnector;
 import io.tributary.connect.s3.metrics.SinkMetricsRestExtension;
+import io.tributary.connect.support.SecuredKafka;
 import io.tributary.local.ConnectRest;
 import io.tributary.local.LocalConnectWorker;
-import io.tributary.local.LocalKafkaBroker;
 import io.tributary.local.LocalS3Server;
 import io.tributary.local.RegistryProcess;
 import io.tributary.registry.client.HttpSchemaRegistry;
 
 /**
  * The real parts the integration tests run against, started once per test JVM and shared: a
- * KRaft broker and S3Proxy in this JVM, the packaged schema registry as a process, and a Kafka
- * Connect worker in this JVM (the connector from the class path, the metrics REST extension on).
+ * secured KRaft broker ({@link SecuredKafka}: SASL/SCRAM, ACLs) and S3Proxy in this JVM, the
+ * packaged schema registry as a process, and a Kafka Connect worker in this JVM (the connector from
+ * the class path, the metrics REST extension on). Every Kafka client logs in as the platform user.
  */
 public final class LakePlatform {
     public static final String BUCKET = "lake";
@@ -52,7 +53,7 @@ public final class LakePlatform {
     private static LakePlatform instance;
 
     public final Path dir;
-    public final LocalKafkaBroker broker;
+    public final SecuredKafka kafka;
     public final LocalS3Server s3;
     public final RegistryProcess registryProcess;
     public final HttpSchemaRegistry registry;
@@ -63,17 +64,17 @@ public final class LakePlatform {
 
     private LakePlatform(Path dir) {
         this.dir = dir;
-        broker = LocalKafkaBroker.start(dir.resolve("kafka"), 0);
+        kafka = SecuredKafka.start(dir);
         s3 = LocalS3Server.start(dir.resolve("s3"), 0, ACCESS, SECRET);
         s3.createBucket(BUCKET);
-        registryProcess = RegistryProcess.start(RegistryProcess.requirePackagedJar(), broker.bootstrapServers(), dir.resolve("logs"));
+        registryProcess = RegistryProcess.start(RegistryProcess.requirePackagedJar(), kafka.bootstrapServers(), dir.resolve("logs"),
+                kafka.registrySettings());
         registry = new HttpSchemaRegistry(registryProcess.url());
-        worker = LocalConnectWorker.start(broker.bootstrapServers(), 0, Map.of("offset.flush.interval.ms", "500",
-                "rest.extension.classes", SinkMetricsRestExtension.class.getName()));
+        worker = LocalConnectWorker.start(kafka.bootstrapServers(), 0, kafka.workerOverrides(Map.of("offset.flush.interval.ms", "500",
+                "rest.extension.classes", SinkMetricsRestExtension.class.getName())));
         rest = worker.rest();
         lake = new LakeReader(s3.endpoint(), ACCESS, SECRET, BUCKET);
-        Properties p = new Properties();
-        p.put("bootstrap.servers", broker.bootstrapServers());
+        Properties p = kafka.clientConfig();
         p.put("acks", "all");
         p.put("linger.ms", "5");
         producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
@@ -93,7 +94,7 @@ public final class LakePlatform {
     }
 
     private void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {producer, lake, worker, registryProcess, s3, broker}) {
+        for (AutoCloseable c : new AutoCloseable[] {producer, lake, worker, registryProcess, s3, kafka}) {
             try {
                 c.close();
             } catch (Exception e) {
@@ -108,7 +109,7 @@ public final class LakePlatform {
     }
 
     public void createTopic(String topic, int partitions) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
             // Tests produce records of 2024: time-based retention would delete them while the test runs.
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(Map.of("retention.ms", "-1")))).all().get();
         } catch (Exception e) {
@@ -194,8 +195,7 @@ public final class LakePlatform {
 
     /** Reads {@code count} records from the start of {@code topic} (fails if fewer arrive within 30 s). */
     public List<ConsumerRecord<byte[], byte[]>> read(String topic, int count) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", broker.bootstrapServers());
+        Properties p = kafka.clientConfig();
         p.put("group.id", "it-reader-" + System.nanoTime());
         p.put("auto.offset.reset", "earliest");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

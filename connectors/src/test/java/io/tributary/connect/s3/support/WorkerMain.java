@@ -13,7 +13,7 @@ import io.tributary.local.LocalConnectWorker;
 /**
  * A Kafka Connect worker as its own process, for tests that kill it: reads the worker's
  * properties from the file given as the only argument ({@code bootstrap.servers},
- * {@code rest.port} and any worker override such as {@code plugin.path}) and runs until stopped.
+ * {@code rest.port}, the Kafka login and any worker override such as {@code plugin.path}) and runs until stopped.
  */
 public final class WorkerMain {
     private WorkerMain() {

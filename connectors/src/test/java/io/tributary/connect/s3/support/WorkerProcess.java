@@ -2,7 +2,6 @@ package io.tributary.connect.s3.support;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +18,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.tributary.connect.support.SecuredKafka;
 import io.tributary.local.ConnectRest;
 import io.tributary.local.Ports;
 
@@ -48,14 +48,15 @@ public final class WorkerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts a worker in group {@code group} (its own config/offset/status topics) and waits for
-     * its REST API. {@code heap} is e.g. {@code 128m}.
+     * Starts a worker in group {@code group} (its own config/offset/status topics) against the
+     * secured broker, logged in as the platform user, and waits for its REST API. {@code heap} is
+     * e.g. {@code 128m}. The worker reads its settings, login included, from an owner-only file.
      */
-    public static WorkerProcess start(Path dir, String group, String bootstrap, String heap, Map<String, String> overrides)
+    public static WorkerProcess start(Path dir, String group, SecuredKafka kafka, String heap, Map<String, String> overrides)
             throws IOException, InterruptedException {
         int port = Ports.freePort();
         Properties p = new Properties();
-        p.setProperty("bootstrap.servers", bootstrap);
+        p.setProperty("bootstrap.servers", kafka.bootstrapServers());
         p.setProperty("rest.port", String.valueOf(port));
         p.setProperty("group.id", group);
         p.setProperty("config.storage.topic", "_" + group + ".configs");
@@ -68,12 +69,8 @@ public final class WorkerProcess implements AutoCloseable {
         p.setProperty("consumer.session.timeout.ms", "6000");
         p.setProperty("consumer.heartbeat.interval.ms", "1000");
         p.setProperty("rest.extension.classes", "io.tributary.connect.s3.metrics.SinkMetricsRestExtension");
-        overrides.forEach(p::setProperty);
-        Files.createDirectories(dir);
-        Path props = dir.resolve("worker-" + port + ".properties");
-        try (Writer out = Files.newBufferedWriter(props)) {
-            p.store(out, "worker " + group);
-        }
+        kafka.workerOverrides(overrides).forEach(p::setProperty);
+        Path props = SecuredKafka.ownerOnly(dir.resolve("worker-" + port + ".properties"), p);
         Path log = dir.resolve("worker-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp", classPathWithoutTheConnector(), WorkerMain.class.getName(),

@@ -29,9 +29,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.tributary.connect.source.IngressSourceConnector;
+import io.tributary.connect.support.SecuredKafka;
 import io.tributary.local.ConnectRest;
 import io.tributary.local.LocalConnectWorker;
-import io.tributary.local.LocalKafkaBroker;
 import io.tributary.local.LocalS3Server;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -41,9 +41,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The real parts the ingress integration tests run against, started once per test JVM: a KRaft
- * broker and S3Proxy (bucket {@code ingress}) in this JVM and a Connect worker in this JVM with
- * exactly-once source support on (the connector from the class path).
+ * The real parts the ingress integration tests run against, started once per test JVM: a secured
+ * KRaft broker ({@link SecuredKafka}: SASL/SCRAM, ACLs) and S3Proxy (bucket {@code ingress}) in
+ * this JVM and a Connect worker in this JVM with exactly-once source support on (the connector from
+ * the class path). Every Kafka client logs in as the platform user.
  */
 public final class IngressPlatform {
     public static final String BUCKET = "ingress";
@@ -54,7 +55,7 @@ public final class IngressPlatform {
     private static IngressPlatform instance;
 
     public final Path dir;
-    public final LocalKafkaBroker broker;
+    public final SecuredKafka kafka;
     public final LocalS3Server s3;
     public final LocalConnectWorker worker;
     public final ConnectRest rest;
@@ -63,17 +64,15 @@ public final class IngressPlatform {
 
     private IngressPlatform(Path dir) {
         this.dir = dir;
-        broker = LocalKafkaBroker.start(dir.resolve("kafka"), 0);
+        kafka = SecuredKafka.start(dir);
         s3 = LocalS3Server.start(dir.resolve("s3"), 0, ACCESS, SECRET);
         s3.createBucket(BUCKET);
-        worker = LocalConnectWorker.start(broker.bootstrapServers(), 0, Map.of("offset.flush.interval.ms", "500",
+        worker = LocalConnectWorker.start(kafka.bootstrapServers(), 0, kafka.workerOverrides(Map.of("offset.flush.interval.ms", "500",
                 "exactly.once.source.support", "enabled", "group.id", "ingress-it", "config.storage.topic", "_ingress-it.configs",
-                "offset.storage.topic", "_ingress-it.offsets", "status.storage.topic", "_ingress-it.status"));
+                "offset.storage.topic", "_ingress-it.offsets", "status.storage.topic", "_ingress-it.status")));
         rest = worker.rest();
         s3Client = s3Client(s3.endpoint());
-        Properties p = new Properties();
-        p.put("bootstrap.servers", broker.bootstrapServers());
-        producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(kafka.clientConfig(), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     public static synchronized IngressPlatform get() {
@@ -95,7 +94,7 @@ public final class IngressPlatform {
     }
 
     private void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {producer, s3Client, worker, s3, broker}) {
+        for (AutoCloseable c : new AutoCloseable[] {producer, s3Client, worker, s3, kafka}) {
             try {
                 c.close();
             } catch (Exception e) {
@@ -110,7 +109,7 @@ public final class IngressPlatform {
     }
 
     public void createTopics(String... topics) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
             for (String topic : topics) {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
@@ -174,16 +173,11 @@ public final class IngressPlatform {
 
     /** Every committed record of {@code topic} from its start, once at least {@code count} are there (fails after 60 s). */
     public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int count) {
-        return readCommitted(broker.bootstrapServers(), topic, count);
+        return readCommitted(topic, count, Duration.ofSeconds(60));
     }
 
-    public static List<ConsumerRecord<byte[], byte[]>> readCommitted(String bootstrap, String topic, int count) {
-        return readCommitted(bootstrap, topic, count, Duration.ofSeconds(60));
-    }
-
-    public static List<ConsumerRecord<byte[], byte[]>> readCommitted(String bootstrap, String topic, int count, Duration timeout) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
+    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int count, Duration timeout) {
+        Properties p = kafka.clientConfig();
         p.put("isolation.level", "read_committed");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,13 +45,15 @@ class IngressSourceIT {
                 "finance.landing.parquet_files", "finance.landing.twice", "audit.landing.reports");
         Map<String, String> finance = platform.connectorConfig("finance");
         finance.put("notification.topic", EVENTS);
-        finance.put("notification.bootstrap.servers", platform.broker.bootstrapServers());
+        finance.put("notification.bootstrap.servers", platform.kafka.bootstrapServers());
+        finance.putAll(platform.kafka.connectorClientSettings("notification.consumer."));
         finance.put("listing.interval.ms", "3600000");
         platform.startConnector("finance-ingress", finance);
         Map<String, String> audit = platform.connectorConfig("audit");
         audit.put("listing.interval.ms", "1000");
         audit.put("csv.records", "raw");
-        audit.put("landing.bootstrap.servers", platform.broker.bootstrapServers());
+        audit.put("landing.bootstrap.servers", platform.kafka.bootstrapServers());
+        audit.putAll(platform.kafka.connectorClientSettings("landing.admin."));
         platform.startConnector("audit-ingress", audit);
     }
 
@@ -87,6 +90,12 @@ class IngressSourceIT {
             }
         }
         return byKey;
+    }
+
+    @Test
+    void theSharedBrokerIsSecured() {
+        // The ITs must run against SASL/SCRAM and ACLs, as the platform does: a fall-back to an open broker fails here.
+        assertThat(platform.kafka.listTopicsWithWrongPassword()).isInstanceOf(SaslAuthenticationException.class);
     }
 
     @Test

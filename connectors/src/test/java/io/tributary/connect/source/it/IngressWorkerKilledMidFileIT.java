@@ -43,7 +43,7 @@ class IngressWorkerKilledMidFileIT {
         String eTag = platform.upload("finance/big/claims.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
 
         Map<String, String> overrides = Map.of("exactly.once.source.support", "enabled");
-        WorkerProcess worker = WorkerProcess.start(platform.dir.resolve("killed-worker"), "ingress-killed", platform.broker.bootstrapServers(),
+        WorkerProcess worker = WorkerProcess.start(platform.dir.resolve("killed-worker"), "ingress-killed", platform.kafka,
                 "256m", overrides);
         Map<String, String> config = platform.connectorConfig("finance");
         config.put("transaction.boundary", "poll");
@@ -59,11 +59,11 @@ class IngressWorkerKilledMidFileIT {
         assertThat(atKill).as("rows committed when the worker was killed").isLessThan(ROWS);
 
         WorkerProcess restarted = WorkerProcess.start(platform.dir.resolve("killed-worker"), "ingress-killed",
-                platform.broker.bootstrapServers(), "256m", overrides);
+                platform.kafka, "256m", overrides);
         try {
             List<ConsumerRecord<byte[], byte[]>> records;
             try {
-                records = IngressPlatform.readCommitted(platform.broker.bootstrapServers(), topic, ROWS, Duration.ofSeconds(180));
+                records = platform.readCommitted(topic, ROWS, Duration.ofSeconds(180));
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "; the restarted worker's log:\n" + restarted.logTail(), e);
             }
@@ -99,7 +99,7 @@ class IngressWorkerKilledMidFileIT {
 
     /** The last stable offset of the topic's partition: what read_committed readers can see (markers included). */
     private static long committedCount(IngressPlatform platform, String topic) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(platform.kafka.clientConfig())) {
             TopicPartition partition = new TopicPartition(topic, 0);
             return admin.listOffsets(Map.of(partition, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                     .partitionResult(partition).get().offset();

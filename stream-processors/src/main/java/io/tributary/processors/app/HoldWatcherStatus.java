@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * The steward hold watcher as the health checks see it: a plain consumer of the holds topic, not a
- * Kafka Streams application, started with the ods applications once their topics exist. Only its
- * start is followed here (reading the holds made so far, which is where a missing right shows).
+ * Kafka Streams application, started with the ods applications once their topics exist. Its start
+ * (reading the holds made so far, which is where a missing right shows) and, after that, a failure
+ * that stops it following new holds are both reported.
  */
 public final class HoldWatcherStatus {
     /** Where the hold watcher is. */
@@ -14,7 +15,7 @@ public final class HoldWatcherStatus {
         WAITING,
         /** Holds read up to date; following new ones. */
         RUNNING,
-        /** Could not start (see the cause); the ods applications did not start either. */
+        /** Could not start, or stopped following holds (see the cause). */
         FAILED
     }
 
@@ -28,11 +29,14 @@ public final class HoldWatcherStatus {
         this.identity = identity;
     }
 
-    public void running() {
-        state = State.RUNNING;
+    /** Following holds, unless it already failed (its thread may fail before the start is recorded). */
+    public synchronized void running() {
+        if (state != State.FAILED) {
+            state = State.RUNNING;
+        }
     }
 
-    public void failed(Throwable failure) {
+    public synchronized void failed(Throwable failure) {
         cause = ApplicationFailure.describe(failure);
         state = State.FAILED;
     }

@@ -157,7 +157,7 @@ public class OdsLifecycle {
         LOG.info("Zone {}: steward holds are read from {} as {}", zone, holdsTopic, canonicaliser.principal());
         holds.catchUp();
         runtime.start();
-        holds.start();
+        holds.start(holdsStatus::failed);
         holdsStatus.running();
         LOG.info("Zone {}: ods pipelines started", zone);
     }

@@ -32,6 +32,7 @@ public final class HoldWatcher implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private volatile boolean running = true;
     private Thread thread;
+    private java.util.function.Consumer<RuntimeException> onFailure = failure -> { };
 
     public HoldWatcher(String zone, Map<String, Object> client, String topic, OdsRuntime runtime) {
         this.zone = zone;
@@ -58,6 +59,15 @@ public final class HoldWatcher implements AutoCloseable {
                 runtime.heldDatasets().isEmpty() ? "none" : runtime.heldDatasets());
     }
 
+    /**
+     * Follows new holds in a thread of its own; {@code onFailure} hears of the failure that stops it
+     * (e.g. the holds topic's read right withdrawn), so the process's health can report it.
+     */
+    public void start(java.util.function.Consumer<RuntimeException> onFailure) {
+        this.onFailure = onFailure;
+        start();
+    }
+
     public void start() {
         thread = new Thread(this::follow, "tributary-" + zone + "-hold-watcher");
         thread.setDaemon(true);
@@ -73,6 +83,7 @@ public final class HoldWatcher implements AutoCloseable {
             // closing
         } catch (RuntimeException e) {
             LOG.error("Zone {}: stopped following steward holds in {}: {}", zone, topic, e.toString());
+            onFailure.accept(e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }

@@ -208,6 +208,13 @@ class ProcessorsHealthTest {
         assertThat(live.getData().orElseThrow()).containsEntry("tributary-finance-hold-watcher.state", "FAILED")
                 .containsEntry("tributary-finance-hold-watcher.principal", "User:finance-canonicaliser")
                 .containsEntry("tributary-finance-hold-watcher.cause", "TopicAuthorizationException: Not authorized to access topics: [_tributary.holds]");
+
+        // Following holds after the start can fail too (a right withdrawn): reported, and never overwritten by a late "running".
+        HoldWatcherStatus stopped = new HoldWatcherStatus("finance", CANONICALISER);
+        stopped.running();
+        stopped.failed(new TopicAuthorizationException(Set.of("_tributary.holds")));
+        stopped.running();
+        assertThat(stopped.status()).extracting(ApplicationStatus::state, ApplicationStatus::ready).containsExactly("FAILED", false);
     }
 
     @Test

@@ -2,13 +2,13 @@ package io.tributary.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.tributary.local.LocalKafkaBroker;
 import io.tributary.local.LocalS3Server;
 import picocli.CommandLine;
 
@@ -28,15 +27,15 @@ import picocli.CommandLine;
 class IngestAndBatchesCommandTest {
     @TempDir
     static Path dir;
-    private static LocalKafkaBroker broker;
+    private static SecuredTestBroker broker;
     private static LocalS3Server s3;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @BeforeAll
-    static void start() {
-        broker = LocalKafkaBroker.start(dir.resolve("kafka"), 0);
+    static void start() throws IOException {
+        broker = SecuredTestBroker.start(dir);
         // The local platform's key pair, as `tributary up` starts the S3 server.
         s3 = LocalS3Server.start(dir.resolve("s3"), 0, "tributary", "tributary-local-secret");
         s3.createBucket("ingress");
@@ -81,10 +80,10 @@ class IngestAndBatchesCommandTest {
 
     @Test
     void batchesListsArrivalsWithTheirOutcome() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(broker.client())) {
             admin.createTopics(List.of(new NewTopic("_tributary.batches", 1, (short) 1))).all().get();
         }
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(broker.client(),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             send(producer, "arrival:finance.expenses/may.xlsx@e1", "{\"source\":\"s3://ingress/finance/expenses/may.xlsx\",\"size\":2048,"
                     + "\"records\":12,\"arrivedAt\":\"2024-05-01T10:00:00Z\",\"status\":\"INGESTED\"}");
@@ -93,7 +92,7 @@ class IngestAndBatchesCommandTest {
             send(producer, "finance.expenses/may.xlsx@e1", "{\"batchId\":\"may.xlsx@e1\",\"outcome\":\"REJECTED\",\"reason\":\"RECORDS_REJECTED\","
                     + "\"message\":\"1 of 12 records failed\",\"records\":12,\"accepted\":0,\"rejected\":12}");
         }
-        int rc = run("batches", "finance.expenses", "--bootstrap-server", broker.bootstrapServers());
+        int rc = run("batches", "finance.expenses", "--client-config", broker.clientConfig());
         assertThat(rc).as(err.toString()).isZero();
         String text = out.toString();
         assertThat(text).contains("2 batch(es) of finance.expenses");
@@ -102,7 +101,7 @@ class IngestAndBatchesCommandTest {
         assertThat(text.lines().filter(l -> l.contains("june.csv@e2")).findFirst().orElseThrow()).startsWith("ARRIVED");
 
         out.getBuffer().setLength(0);
-        assertThat(run("batches", "audit.claims", "--bootstrap-server", broker.bootstrapServers())).isZero();
+        assertThat(run("batches", "audit.claims", "--client-config", broker.clientConfig())).isZero();
         assertThat(out.toString()).contains("No batches of audit.claims yet.");
     }
 

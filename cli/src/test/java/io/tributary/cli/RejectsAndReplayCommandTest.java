@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
 
-import io.tributary.local.LocalKafkaBroker;
 import io.tributary.model.RejectHeaderNames;
 import picocli.CommandLine;
 
@@ -35,14 +33,14 @@ import picocli.CommandLine;
 class RejectsAndReplayCommandTest {
     @TempDir
     static Path dir;
-    private static LocalKafkaBroker broker;
+    private static SecuredTestBroker broker;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @BeforeAll
-    static void start() {
-        broker = LocalKafkaBroker.start(dir.resolve("kafka"), 0);
+    static void start() throws IOException {
+        broker = SecuredTestBroker.start(dir);
     }
 
     @AfterAll
@@ -62,10 +60,10 @@ class RejectsAndReplayCommandTest {
     @Test
     void rejectsAreGroupedByReasonWithRulesFieldsAndLatestExamples() throws Exception {
         String topic = "finance.rejected.expenses";
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(broker.client())) {
             admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(broker.client(),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < 6; i++) {
                 producer.send(reject(topic, i % 2, "BAD_VALUE", "", i < 4 ? "amount" : "category", "bad " + i, i)).get();
@@ -74,7 +72,7 @@ class RejectsAndReplayCommandTest {
             producer.send(reject(topic, 1, "NOT_JSON", "", "", "not valid JSON at character offset 3", 11)).get();
         }
 
-        int exit = run("rejects", "finance.expenses", "--bootstrap-server", broker.bootstrapServers(), "--examples", "2");
+        int exit = run("rejects", "finance.expenses", "--client-config", broker.clientConfig(), "--examples", "2");
 
         assertThat(exit).as(err.toString()).isZero();
         String text = out.toString();
@@ -89,15 +87,27 @@ class RejectsAndReplayCommandTest {
 
     @Test
     void anEmptyOrMissingRejectedTopicAndABadDatasetNameAreSaidPlainly() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(broker.client())) {
             admin.createTopics(List.of(new NewTopic("hr.rejected.people", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
-        assertThat(run("rejects", "hr.people", "--bootstrap-server", broker.bootstrapServers())).isZero();
+        assertThat(run("rejects", "hr.people", "--client-config", broker.clientConfig())).isZero();
         assertThat(out.toString()).contains("No rejected records in hr.rejected.people.");
-        assertThat(run("rejects", "Finance-expenses", "--bootstrap-server", broker.bootstrapServers())).isEqualTo(1);
+        assertThat(run("rejects", "Finance-expenses", "--client-config", broker.clientConfig())).isEqualTo(1);
         assertThat(err.toString()).contains("'Finance-expenses' is not <zone>.<dataset>");
-        assertThat(run("rejects", "nope.nothing", "--bootstrap-server", broker.bootstrapServers())).isEqualTo(1);
+        assertThat(run("rejects", "nope.nothing", "--client-config", broker.clientConfig())).isEqualTo(1);
         assertThat(err.toString()).contains("topic nope.rejected.nothing does not exist");
+    }
+
+    /** The broker is really secured: the same command with a wrong password in its client config is refused, saying why. */
+    @Test
+    void aWrongPasswordIsRefusedByTheBroker() throws IOException {
+        int exit = run("rejects", "finance.expenses", "--client-config", broker.clientConfigWithWrongPassword());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).startsWith("error: ")
+                .contains("Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512")
+                .doesNotContain("password=");
     }
 
     @Test

@@ -2,17 +2,16 @@ package io.tributary.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.tributary.local.LocalKafkaBroker;
 import io.tributary.topics.holds.HoldEvent;
 import io.tributary.topics.holds.HoldLog;
 import picocli.CommandLine;
@@ -21,14 +20,14 @@ import picocli.CommandLine;
 class StewardCommandTest {
     @TempDir
     static Path dir;
-    private static LocalKafkaBroker broker;
+    private static SecuredTestBroker broker;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @BeforeAll
-    static void start() {
-        broker = LocalKafkaBroker.start(dir.resolve("kafka"), 0);
+    static void start() throws IOException {
+        broker = SecuredTestBroker.start(dir);
     }
 
     @AfterAll
@@ -44,8 +43,8 @@ class StewardCommandTest {
         cli.setErr(new PrintWriter(err, true));
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--bootstrap-server";
-        all[args.length + 1] = broker.bootstrapServers();
+        all[args.length] = "--client-config";
+        all[args.length + 1] = broker.clientConfig();
         return cli.execute(all);
     }
 
@@ -69,7 +68,7 @@ class StewardCommandTest {
         assertThat(run("steward", "release", "finance.expenses")).isNotZero();
         assertThat(err.toString()).contains("finance.expenses is not held");
 
-        HoldLog log = new HoldLog(Map.of("bootstrap.servers", broker.bootstrapServers()));
+        HoldLog log = new HoldLog(broker.client());
         assertThat(log.held()).isEmpty();
         assertThat(log.current("finance", "expenses")).hasValueSatisfying(e -> assertThat(e.action()).isEqualTo(HoldEvent.Action.RELEASE));
         assertThat(log.history()).extracting(HoldEvent::action, HoldEvent::reason).containsExactly(

@@ -1,6 +1,7 @@
 package io.tributary.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -11,11 +12,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,10 +33,12 @@ import io.tributary.local.LocalKafkaBroker;
 /**
  * The images `mvn -Pimages` built (tarballs, no container engine): their layout, and the registry
  * image run from its unpacked root file system under chroot as its non-root user, against a real
- * KRaft broker, until its readiness check answers UP and it stores a schema.
+ * KRaft broker secured as the platform runs it (SASL/SCRAM, ACLs; the registry logs in as the platform
+ * user with the chart's KAFKA_* environment), until its readiness check answers UP and it stores a schema.
  */
 class ImageIT {
     private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+    private static final String PLATFORM_USER = "tributary-platform";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
@@ -41,14 +52,18 @@ class ImageIT {
         int kafkaPort = freePort();
         int httpPort = freePort();
         Path log = dir.resolve("registry.log");
-        try (LocalKafkaBroker broker = LocalKafkaBroker.start(dir.resolve("kafka"), kafkaPort)) {
+        String password = randomPassword();
+        try (LocalKafkaBroker broker = LocalKafkaBroker.startSecured(dir.resolve("kafka"), kafkaPort, PLATFORM_USER, password)) {
+            assertRefusesAWrongPassword(broker);
             List<String> command = new ArrayList<>(List.of("/usr/sbin/chroot", "--userspec=" + image.user(), image.rootfs().toString()));
             command.addAll(image.entrypoint());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().clear();
             builder.environment().putAll(image.environment());
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
-            builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+            // As the chart passes them (KAFKA_SASL_JAAS_CONFIG from the KafkaUser's Secret): in the environment, never
+            // on the command line.
+            broker.clientProperties().forEach((key, value) -> builder.environment().put(environmentName(key), value));
             builder.environment().put("KAFKASTORE_TOPIC_REPLICATION_FACTOR", "1");
             Process registry = builder.start();
             try {
@@ -63,6 +78,7 @@ class ImageIT {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
                 assertThat(registered.body()).contains("\"id\"");
+                assertThat(Files.readString(log)).as("the registry's log").doesNotContain(password);
             } finally {
                 registry.destroy();
                 registry.waitFor();
@@ -92,6 +108,28 @@ class ImageIT {
                     .noneMatch(n -> n.startsWith("kafka-clients") || n.startsWith("connect-api"));
         }
         assertThat(image.rootfs().resolve("app")).doesNotExist();
+    }
+
+    /** The broker the image runs against is really secured: a client with a wrong password is refused. */
+    private static void assertRefusesAWrongPassword(LocalKafkaBroker broker) {
+        Map<String, Object> wrong = new LinkedHashMap<>(broker.clientProperties());
+        wrong.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + PLATFORM_USER + "\" password=\"wrong-password\";");
+        try (Admin admin = Admin.create(wrong)) {
+            assertThatThrownBy(() -> admin.listTopics().names().get(20, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    /** {@code kafka.sasl.jaas.config}'s environment form, as the applications read it: {@code KAFKA_SASL_JAAS_CONFIG}. */
+    private static String environmentName(String kafkaKey) {
+        return "KAFKA_" + kafkaKey.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static Path tarball(String image) {

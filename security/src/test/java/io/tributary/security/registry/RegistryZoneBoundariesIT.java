@@ -1,23 +1,32 @@
 package io.tributary.security.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +45,7 @@ import io.tributary.security.credentials.CredentialStore;
 import io.tributary.security.credentials.PasswordGenerator;
 
 /**
- * The packaged schema registry, run with the users file generated from the zone descriptors and
+ * The packaged schema registry, on a secured broker (SASL/SCRAM, ACLs) as the platform user, run with the users file generated from the zone descriptors and
  * the credential store, answers every principal × subject × read/register as the grants say
  * (finance publishes its entity expense to audit, hr its departments to finance), over HTTP.
  */
@@ -93,8 +102,13 @@ class RegistryZoneBoundariesIT {
         Path users = dir.resolve("registry-users.properties");
         RegistryUsersFile.from(store).write(zones, users);
 
-        broker = LocalKafkaBroker.start(dir.resolve("kafka"), 0);
+        // As the platform runs it: a secured broker whose super user is the platform user, and the registry's
+        // Kafka client logging in as that user through an owner-only settings file.
+        broker = LocalKafkaBroker.startSecured(dir.resolve("kafka"), 0, ZonePrincipal.PLATFORM_USER,
+                store.require(ZonePrincipal.PLATFORM_USER).reveal());
+        Path kafkaSettings = writeOwnerOnly(dir.resolve("secrets").resolve("registry-kafka.properties"), broker.clientProperties());
         registry = RegistryProcess.start(RegistryProcess.requirePackagedJar(), broker.bootstrapServers(), dir.resolve("logs"),
+                "quarkus.config.locations=" + kafkaSettings.toUri(),
                 "authentication.method=BASIC", "authentication.users.file=" + users, "authorization.zones=true", "authorization.read=ZONE");
         for (String subject : SUBJECTS) {
             HttpResponse<String> registered = send(ZonePrincipal.PLATFORM_USER, "POST", "/subjects/" + subject + "/versions", schemaOf(subject));
@@ -171,6 +185,17 @@ class RegistryZoneBoundariesIT {
     }
 
     @Test
+    void theBrokerUnderTheRegistryRefusesAWrongPassword() {
+        Map<String, Object> wrong = new LinkedHashMap<>(broker.clientProperties());
+        wrong.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + ZonePrincipal.PLATFORM_USER + "\" password=\"wrong-password\";");
+        try (Admin admin = Admin.create(wrong)) {
+            assertThatThrownBy(() -> admin.listTopics().names().get(20, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    @Test
     void noPasswordReachesTheRegistrysLog() throws Exception {
         send("finance-producer", "DELETE", "/subjects/" + FL, null);
         String log = java.nio.file.Files.readString(registry.log());
@@ -178,6 +203,18 @@ class RegistryZoneBoundariesIT {
         for (String user : store.users()) {
             assertThat(log).as("log of the registry").doesNotContain(store.require(user).reveal());
         }
+    }
+
+    /** The registry's Kafka settings as {@code kafka.<key>}, in a file only its owner reads ({@code rw-------}). */
+    private static Path writeOwnerOnly(Path file, Map<String, String> clientProperties) throws IOException {
+        Properties settings = new Properties();
+        clientProperties.forEach((key, value) -> settings.setProperty("kafka." + key, value));
+        Files.createDirectories(file.getParent());
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            settings.store(out, "the registry's Kafka client, as the platform user");
+        }
+        return file;
     }
 
     private static void check(List<String> wrong, String user, String what, String subject, HttpResponse<String> response, int expected) {

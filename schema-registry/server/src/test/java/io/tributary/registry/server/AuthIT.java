@@ -49,8 +49,8 @@ class AuthIT {
         Map<String, String> settings = Map.of("authentication.method", "BASIC",
                 "authentication.users.file", users.toAbsolutePath().toString(),
                 "authorization.zones", "true", "authorization.read", "ZONE");
-        first = RegistryProcess.start(broker.bootstrapServers(), "auth-1", settings);
-        second = RegistryProcess.start(broker.bootstrapServers(), "auth-2", settings);
+        first = RegistryProcess.start(broker, "auth-1", settings);
+        second = RegistryProcess.start(broker, "auth-2", settings);
         await().atMost(Duration.ofSeconds(30)).until(() -> first.isLeader() ^ second.isLeader());
     }
 

@@ -46,7 +46,7 @@ class ConformanceIT {
     static void start() throws Exception {
         jsDir = installClient();
         broker = TestBroker.start();
-        registry = RegistryProcess.start(broker.bootstrapServers(), "conformance", Map.of());
+        registry = RegistryProcess.start(broker, "conformance", Map.of());
     }
 
     @AfterAll

@@ -44,8 +44,10 @@ class ConnectConverterIT {
     @BeforeAll
     static void start() throws Exception {
         broker = TestBroker.start();
-        registry = RegistryProcess.start(broker.bootstrapServers(), "connect", Map.of());
-        worker = LocalConnectWorker.start(broker.bootstrapServers(), Ports.freePort(), Map.of());
+        registry = RegistryProcess.start(broker, "connect", Map.of());
+        // The worker, its connectors' producers and consumers log in as the platform user too.
+        worker = LocalConnectWorker.start(broker.bootstrapServers(), Ports.freePort(),
+                LocalConnectWorker.securityOverrides(broker.clientProperties()));
     }
 
     @AfterAll
@@ -64,8 +66,7 @@ class ConnectConverterIT {
     @Test
     void connectorsSayValueConverterAndTheRegistryUrlAndNothingElse() throws Exception {
         String topic = "finance.landing.expenses";
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(broker.clientProperties(Map.of()))) {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all().get();
         }
         Map<String, String> source = new HashMap<>();
@@ -110,10 +111,10 @@ class ConnectConverterIT {
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int count) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        Map<String, Object> props = broker.clientProperties(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "connect-it-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(List.of(topic));

@@ -4,14 +4,18 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Starts a real broker before the application under test and points the registry at it. */
+/**
+ * Starts a real secured broker before the application under test and points the registry at it:
+ * bootstrap and the platform user's SASL login as {@code kafka.<key>} overrides, handed to the
+ * application in memory (never through a command line or a file).
+ */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
     private TestBroker broker;
 
     @Override
     public Map<String, String> start() {
         broker = TestBroker.start();
-        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+        return broker.registrySettings();
     }
 
     @Override

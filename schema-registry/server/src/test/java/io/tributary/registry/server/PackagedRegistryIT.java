@@ -38,7 +38,7 @@ class PackagedRegistryIT {
                 + "{\"name\":\"currency\",\"type\":\"string\",\"default\":\"EUR\"}]}";
         int id;
         int id2;
-        try (RegistryProcess first = RegistryProcess.start(broker.bootstrapServers(), "first", Map.of())) {
+        try (RegistryProcess first = RegistryProcess.start(broker, "first", Map.of())) {
             HttpResponse<String> registered = first.post("/subjects/payments-value/versions", body(schema));
             assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
             id = JSON.readTree(registered.body()).get("id").asInt();
@@ -52,7 +52,7 @@ class PackagedRegistryIT {
                     .DELETE()).statusCode()).isEqualTo(200);
         }
 
-        try (RegistryProcess second = RegistryProcess.start(broker.bootstrapServers(), "second", Map.of())) {
+        try (RegistryProcess second = RegistryProcess.start(broker, "second", Map.of())) {
             JsonNode latest = JSON.readTree(second.get("/subjects/payments-value/versions/latest").body());
             assertThat(latest.get("id").asInt()).isEqualTo(id2);
             assertThat(latest.get("version").asInt()).isEqualTo(2);

@@ -34,15 +34,20 @@ public final class RegistryProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts an instance and waits until it has read the schema topic. */
-    public static RegistryProcess start(String bootstrapServers, String name, Map<String, String> settings) throws IOException {
+    /**
+     * Starts an instance on {@code broker} and waits until it has read the schema topic. Its Kafka
+     * client logs in as the platform user through the broker's owner-only settings file
+     * ({@code quarkus.config.locations}), so no password is on the command line.
+     */
+    public static RegistryProcess start(TestBroker broker, String name, Map<String, String> settings) throws IOException {
         int port = Ports.freePort();
         Path appDir = Path.of(System.getProperty("registry.app.dir", "target/quarkus-app"));
         Path jar = appDir.resolve("quarkus-run.jar");
         assertThat(jar).as("packaged application; run mvn package first").exists();
         Path log = appDir.getParent().resolve("registry-it-" + name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dkafka.bootstrap.servers=" + bootstrapServers, "-Dquarkus.http.port=" + port));
+                "-Xmx256m", "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(), "-Dquarkus.http.port=" + port,
+                "-Dquarkus.config.locations=" + broker.registrySettingsFile().toUri()));
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());

@@ -58,11 +58,10 @@ class SerdesIT {
     @Test
     void producersAndConsumersWorkAndKeepWorkingThroughARegistryOutage() throws Exception {
         String topic = "finance.landing.expenses";
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(broker.clientProperties(Map.of()))) {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all().get();
         }
-        RegistryProcess registry = RegistryProcess.start(broker.bootstrapServers(), "serdes", Map.of());
+        RegistryProcess registry = RegistryProcess.start(broker, "serdes", Map.of());
         // The first URL has nothing listening: the client moves on to the next.
         String urls = "http://localhost:" + Ports.freePort() + "," + registry.url();
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(producerProps(urls));
@@ -96,7 +95,7 @@ class SerdesIT {
 
     @Test
     void bytesCarryTheRegisteredIdSoOtherClientsCanReadThem() throws Exception {
-        try (RegistryProcess registry = RegistryProcess.start(broker.bootstrapServers(), "serdes-ids", Map.of())) {
+        try (RegistryProcess registry = RegistryProcess.start(broker, "serdes-ids", Map.of())) {
             AvroSerializer serializer = new AvroSerializer();
             serializer.configure(Map.of("schema.registry.url", registry.url(), "auto.register.schemas", "false"), false);
             assertThatThrownBy(() -> serializer.serialize("finance.staging.expenses", expense(EXPENSE, 1)))
@@ -129,7 +128,7 @@ class SerdesIT {
 
     private static Properties producerProps(String urls) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.putAll(broker.clientProperties());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroSerializer.class.getName());
         props.put("schema.registry.url", urls);
@@ -139,7 +138,7 @@ class SerdesIT {
 
     private static Properties consumerProps(String urls) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.putAll(broker.clientProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "serdes-it");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

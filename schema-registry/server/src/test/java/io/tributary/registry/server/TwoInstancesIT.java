@@ -43,8 +43,8 @@ class TwoInstancesIT {
 
     @Test
     void oneWriterIsElectedAndIdsAreNeverHandedOutTwice() throws Exception {
-        RegistryProcess a = RegistryProcess.start(broker.bootstrapServers(), "pair-a", Map.of("host.name", "localhost"));
-        RegistryProcess b = RegistryProcess.start(broker.bootstrapServers(), "pair-b", Map.of("host.name", "localhost"));
+        RegistryProcess a = RegistryProcess.start(broker, "pair-a", Map.of("host.name", "localhost"));
+        RegistryProcess b = RegistryProcess.start(broker, "pair-b", Map.of("host.name", "localhost"));
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> a.isLeader() ^ b.isLeader());
             RegistryProcess leader = a.isLeader() ? a : b;
@@ -112,7 +112,7 @@ class TwoInstancesIT {
     void anInstanceThatMayNotLeadForwardsAndSaysSoWhenNobodyLeads() throws Exception {
         Map<String, String> followerOnly = Map.of("leader.eligibility", "false", "kafkastore.topic", "_schemas_nolead",
                 "schema.registry.group.id", "nolead", "kafkastore.timeout.ms", "3000");
-        try (RegistryProcess lonely = RegistryProcess.start(broker.bootstrapServers(), "lonely", followerOnly)) {
+        try (RegistryProcess lonely = RegistryProcess.start(broker, "lonely", followerOnly)) {
             HttpResponse<String> refused = lonely.post("/subjects/x-value/versions", body("\"string\""));
             assertThat(refused.statusCode()).isEqualTo(500);
             assertThat(JSON.readTree(refused.body()).get("error_code").asInt()).isEqualTo(50004);
@@ -120,7 +120,7 @@ class TwoInstancesIT {
             // Reads still work.
             assertThat(lonely.get("/subjects").statusCode()).isEqualTo(200);
 
-            try (RegistryProcess leader = RegistryProcess.start(broker.bootstrapServers(), "nolead-leader",
+            try (RegistryProcess leader = RegistryProcess.start(broker, "nolead-leader",
                     Map.of("kafkastore.topic", "_schemas_nolead", "schema.registry.group.id", "nolead"))) {
                 await().atMost(Duration.ofSeconds(30)).until(leader::isLeader);
                 int id = register(lonely, "x-value", "\"string\"");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,13 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.tributary.local.LocalKafkaBroker;
-
 /**
  * The packaged registry as the local platform runs it: on a secured broker (SASL/SCRAM, ACLs) as
  * the platform user, its Kafka security in a settings file read through
@@ -43,33 +38,24 @@ import io.tributary.local.LocalKafkaBroker;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UsersFileReloadIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PLATFORM = "tributary-platform";
+    private static final String PLATFORM = TestBroker.PLATFORM_USER;
     private static final Duration PICKED_UP_WITHIN = Duration.ofSeconds(3);
 
     @TempDir
     static Path dir;
     private static Path users;
-    private static final String platformPassword = password();
-    private static final String producerPassword = password();
-    private static final String rotatedPassword = password();
-    private static LocalKafkaBroker broker;
+    private static final String platformPassword = TestBroker.randomPassword();
+    private static final String producerPassword = TestBroker.randomPassword();
+    private static final String rotatedPassword = TestBroker.randomPassword();
+    private static TestBroker broker;
     private static RegistryProcess registry;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = LocalKafkaBroker.startSecured(dir.resolve("kafka"), 0, PLATFORM, platformPassword);
-        Path kafkaSettings = dir.resolve("registry.properties");
-        Properties kafka = new Properties();
-        kafka.setProperty("kafka.security.protocol", "SASL_PLAINTEXT");
-        kafka.setProperty("kafka.sasl.mechanism", "SCRAM-SHA-512");
-        kafka.setProperty("kafka.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                + PLATFORM + "\" password=\"" + platformPassword + "\";");
-        try (Writer out = Files.newBufferedWriter(kafkaSettings, StandardCharsets.UTF_8)) {
-            kafka.store(out, "the registry's Kafka client, as the platform user");
-        }
+        // The registry's Kafka client logs in as the platform user with the same password as its users file gives it.
+        broker = TestBroker.start(0, platformPassword);
         users = dir.resolve("secrets").resolve("registry-users.properties");
-        registry = RegistryProcess.start(broker.bootstrapServers(), "users-reload", Map.of(
-                "quarkus.config.locations", kafkaSettings.toUri().toString(),
+        registry = RegistryProcess.start(broker, "users-reload", Map.of(
                 "authentication.method", "BASIC",
                 "authentication.users.file", users.toString(),
                 "authorization.zones", "true",
@@ -164,12 +150,6 @@ class UsersFileReloadIT {
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return registry.send(request);
-    }
-
-    private static String password() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String sha256(String text) {

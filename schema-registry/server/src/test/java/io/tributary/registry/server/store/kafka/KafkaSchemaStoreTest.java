@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -23,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +41,10 @@ import io.tributary.registry.server.schema.ParsedSchema;
 import io.tributary.registry.server.schema.SchemaType;
 import io.tributary.registry.server.store.SubjectVersion;
 
-/** The Kafka-backed store against a real broker: what it writes, and what a new instance rebuilds. */
+/**
+ * The Kafka-backed store against a real secured broker (as the platform user): what it writes, and
+ * what a new instance rebuilds.
+ */
 class KafkaSchemaStoreTest {
     private static final AtomicInteger TOPICS = new AtomicInteger();
     private static TestBroker broker;
@@ -173,10 +179,9 @@ class KafkaSchemaStoreTest {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
                     .all().get();
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(broker.clientProperties(Map.of(
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName())))) {
             producer.send(new ProducerRecord<>(topic, "{\"keytype\":\"CONFIG\",\"subject\":null,\"magic\":0}",
                     "{\"compatibilityLevel\":\"BACKWARD\"}"));
             producer.send(new ProducerRecord<>(topic, "{\"keytype\":\"SCHEMA\",\"subject\":\"a-value\",\"version\":1,\"magic\":1}",
@@ -216,10 +221,23 @@ class KafkaSchemaStoreTest {
     }
 
     @Test
+    void theBrokerIsSecuredAndRefusesAWrongPassword() {
+        Map<String, Object> wrong = new HashMap<>(TestBroker.platformLogin(TestBroker.randomPassword()));
+        wrong.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (Admin admin = Admin.create(wrong)) {
+            assertThatThrownBy(() -> admin.listTopics().names().get(20, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    @Test
     void aStoreStartedBeforeItsBrokerBecomesReadyWhenTheBrokerComes() {
         // Nothing listens on this port yet: the store keeps retrying and reports why it is not ready.
         int port = Ports.freePort();
-        KafkaClientSettings clients = new KafkaClientSettings(Map.of("bootstrap.servers", "localhost:" + port));
+        String password = TestBroker.randomPassword();
+        Map<String, String> settings = new HashMap<>(TestBroker.platformLogin(password));
+        settings.put("bootstrap.servers", "localhost:" + port);
+        KafkaClientSettings clients = new KafkaClientSettings(settings);
         try (KafkaSchemaStore store = new KafkaSchemaStore(clients,
                 new SchemaLogSettings("_schemas", (short) 1, Duration.ofSeconds(2))).start()) {
             await().atMost(Duration.ofSeconds(20)).until(() -> store.problem().orElse("").contains("not usable yet"));
@@ -228,7 +246,7 @@ class KafkaSchemaStoreTest {
             assertThatThrownBy(store::subjects).isInstanceOfSatisfying(RegistryException.class,
                     e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.STORE_TIMEOUT));
 
-            try (TestBroker late = TestBroker.start(port)) {
+            try (TestBroker late = TestBroker.start(port, password)) {
                 await().atMost(Duration.ofSeconds(30)).until(store::isReady);
                 assertThat(store.register("late-value", avro.parse("\"string\""))).isEqualTo(1);
             }
@@ -236,7 +254,7 @@ class KafkaSchemaStoreTest {
     }
 
     private KafkaSchemaStore startedStore(String topic) {
-        KafkaClientSettings clients = new KafkaClientSettings(Map.of("bootstrap.servers", broker.bootstrapServers()));
+        KafkaClientSettings clients = new KafkaClientSettings(broker.clientProperties());
         KafkaSchemaStore store = new KafkaSchemaStore(clients, new SchemaLogSettings(topic, (short) 1, Duration.ofSeconds(20)));
         return store.start();
     }
@@ -254,12 +272,12 @@ class KafkaSchemaStoreTest {
     }
 
     private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        return Admin.create(broker.clientProperties(Map.of()));
     }
 
     private static List<ConsumerRecord<String, String>> readAll(String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.putAll(broker.clientProperties());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

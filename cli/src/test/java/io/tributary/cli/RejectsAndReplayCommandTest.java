@@ -106,7 +106,8 @@ class RejectsAndReplayCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString()).startsWith("error: ")
-                .contains("Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512")
+                .contains("the Kafka cluster refused the login: Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512", "--client-config")
+                .doesNotContain("SaslAuthenticationException", "\tat ")
                 .doesNotContain("password=");
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import io.tributary.cli.batches.BatchCatalog;
 import io.tributary.cli.batches.BatchEntry;
 import io.tributary.cli.batches.BatchesTopicReader;
+import io.tributary.model.PlatformTopics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,7 @@ final class BatchesCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--topic", defaultValue = BatchesTopicReader.TOPIC, description = "Batch topic (default: ${DEFAULT-VALUE})")
+    @Option(names = "--topic", description = "Batch topic (default: the dataset's zone's, _tributary.<zone>.batches)")
     String topic;
 
     @Spec
@@ -35,7 +36,8 @@ final class BatchesCommand implements Callable<Integer> {
         DatasetRef ref = DatasetRef.parse(dataset);
         BatchCatalog catalog = new BatchCatalog(ref.zone(), ref.dataset());
         try {
-            new BatchesTopicReader(cluster.settings()).readInto(topic, catalog, Duration.ofSeconds(30));
+            String batches = topic != null ? topic : PlatformTopics.batches(ref.zone());
+            new BatchesTopicReader(cluster.settings()).readInto(batches, catalog, Duration.ofSeconds(30));
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(e.getMessage());
         }

@@ -4,7 +4,14 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+import io.tributary.model.Names;
 import io.tributary.topics.holds.HoldEvent;
 import io.tributary.topics.holds.HoldLog;
 import picocli.CommandLine.Command;
@@ -17,21 +24,35 @@ import picocli.CommandLine.Spec;
 @Command(name = "steward", mixinStandardHelpOptions = true,
         description = {"Data steward holds: stop a dataset between staging and ods, and release it.",
                 "While a dataset is held its records wait in staging; on release the zone's ods pipeline resumes where it paused. "
-                        + "Holds are kept in _tributary.holds, every hold and release in _tributary.holds.audit."},
+                        + "A zone's holds are kept in _tributary.<zone>.holds, every hold and release in _tributary.<zone>.holds.audit;"
+                        + " the platform creates them (tributary up, tributary zones apply)."},
         subcommands = {StewardCommand.Hold.class, StewardCommand.Release.class, StewardCommand.ListHolds.class})
 final class StewardCommand {
 
-    static HoldLog holdLog(ClusterOptions cluster) {
-        HoldLog log = new HoldLog(cluster.settings().asConfig());
-        try {
-            log.ensureTopics();
-        } catch (IllegalStateException e) {
-            // A steward's own login may not create topics: the platform creates them (`zones apply`, `up`).
-            if (!(e.getCause() instanceof org.apache.kafka.common.errors.AuthorizationException)) {
-                throw e;
-            }
-        }
+    /** The zone's hold log; its topics must exist: the platform creates them, a steward's login may not. */
+    static HoldLog holdLog(ClusterOptions cluster, String zone) {
+        java.util.Map<String, Object> client = cluster.settings().asConfig();
+        HoldLog log = new HoldLog(client, zone);
+        requireTopics(client, log);
         return log;
+    }
+
+    private static void requireTopics(java.util.Map<String, Object> client, HoldLog log) {
+        try (Admin admin = Admin.create(client)) {
+            admin.describeTopics(List.of(log.holdsTopic(), log.auditTopic())).allTopicNames().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new UserFacingException("zone " + log.zone() + " has no hold topics (" + log.holdsTopic() + ", " + log.auditTopic()
+                        + ") on this cluster: the platform creates them with `tributary zones apply` (or `tributary up`)."
+                        + " Is the zone applied?");
+            }
+            throw new IllegalStateException("Cannot look up " + log.holdsTopic() + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while looking up " + log.holdsTopic(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The cluster did not describe " + log.holdsTopic() + " within 30 s", e);
+        }
     }
 
     static String who(String by) {
@@ -61,7 +82,7 @@ final class StewardCommand {
             if (reason.isBlank()) {
                 throw new UserFacingException("--reason is empty: say why the dataset is held");
             }
-            HoldLog log = holdLog(cluster);
+            HoldLog log = holdLog(cluster, ref.zone());
             var current = log.current(ref.zone(), ref.dataset());
             if (current.isPresent() && current.get().isHold()) {
                 throw new UserFacingException(ref + " is already held by " + current.get().by() + " since " + current.get().at() + ": "
@@ -94,7 +115,7 @@ final class StewardCommand {
         @Override
         public Integer call() {
             DatasetRef ref = DatasetRef.parse(dataset);
-            HoldLog log = holdLog(cluster);
+            HoldLog log = holdLog(cluster, ref.zone());
             var current = log.current(ref.zone(), ref.dataset());
             if (current.isEmpty() || !current.get().isHold()) {
                 throw new UserFacingException(ref + " is not held");
@@ -106,8 +127,11 @@ final class StewardCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the datasets on hold (with --history: every hold and release).")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the zone's datasets on hold (with --history: every hold and release).")
     static final class ListHolds implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<zone>", description = "The zone whose holds are listed")
+        String zone;
+
         @Option(names = "--history", description = "Every hold and release ever made, oldest first")
         boolean history;
 
@@ -119,11 +143,14 @@ final class StewardCommand {
 
         @Override
         public Integer call() {
-            HoldLog log = holdLog(cluster);
+            if (!Names.isValid(zone)) {
+                throw new UserFacingException("'" + zone + "' is not a zone name (names match " + Names.RULE + "), e.g. finance");
+            }
+            HoldLog log = holdLog(cluster, zone);
             PrintWriter out = spec.commandLine().getOut();
             List<HoldEvent> events = history ? log.history() : log.held();
             if (events.isEmpty()) {
-                out.println(history ? "No hold was ever made." : "No dataset is held.");
+                out.println(history ? "No hold was ever made in zone " + zone + "." : "No dataset of zone " + zone + " is held.");
                 return 0;
             }
             out.printf("%-32s %-8s %-24s %-20s %s%n", "DATASET", "ACTION", "AT", "BY", "REASON");

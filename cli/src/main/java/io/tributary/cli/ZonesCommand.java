@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.tributary.cli.platform.BatchesTopicSetup;
+import io.tributary.cli.platform.PlatformTopicsSetup;
 import io.tributary.cli.platform.PlatformPasswordFiles;
 import io.tributary.cli.security.RoleArguments;
 import io.tributary.cli.security.ZoneSecurity;
@@ -156,8 +156,10 @@ final class ZonesCommand {
                     AclPlan aclPlan = acls ? security.plan(zones) : null;
                     List<ApplyResult> results = topics.apply(plans, deleteUnmanaged);
                     results.forEach(r -> spec.commandLine().getOut().println(r.render()));
-                    // The shared platform topics, which no zone role may create and the processors wait for.
-                    BatchesTopicSetup.ensurePlatformTopics(target.cluster.settings());
+                    // Each zone's platform topics, which no zone role may create and its processors wait for.
+                    List<String> created = PlatformTopicsSetup.ensurePlatformTopics(target.cluster.settings(), zones);
+                    spec.commandLine().getOut().println(created.isEmpty() ? "Platform topics: no changes."
+                            : "Platform topics created: " + String.join(", ", created));
                     if (acls) {
                         List<String> credentials = security.apply(zones, aclPlan, secrets.open());
                         spec.commandLine().getOut().println(aclPlan.hasChanges() ? aclPlan.render() : "ACLs: no changes.");
@@ -276,7 +278,8 @@ final class ZonesCommand {
     }
 
     @Command(name = "render", mixinStandardHelpOptions = true,
-            description = "Writes every zone as Strimzi resources (KafkaTopic, and KafkaUser with its ACLs) for GitOps: one <zone>.yaml each.")
+            description = "Writes every zone as Strimzi resources (KafkaTopic for its topics and its three platform topics"
+                    + " _tributary.<zone>.*, and KafkaUser with its ACLs) for GitOps: one <zone>.yaml each.")
     static final class Render implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "<dir>", description = "Folder of zone descriptors (*.yaml)")
         Path dir;
@@ -285,7 +288,7 @@ final class ZonesCommand {
         Path out;
 
         @Option(names = "--kinds", defaultValue = "topics,users", split = ",", paramLabel = "topics,users",
-                description = "What to write: topics (KafkaTopic), users (KafkaUser with ACLs), or both; a chart that renders topics from"
+                description = "What to write: topics (KafkaTopic, the zone's platform topics too), users (KafkaUser with ACLs), or both; a chart that renders topics from"
                         + " its zone values takes users only. Default: ${DEFAULT-VALUE}")
         List<String> kinds;
 

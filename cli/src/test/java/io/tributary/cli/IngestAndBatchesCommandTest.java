@@ -8,10 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -20,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.tributary.cli.platform.PlatformTopicsSetup;
 import io.tributary.local.LocalS3Server;
+import io.tributary.model.ClientSettings;
+import io.tributary.model.DescriptorLoader;
 import picocli.CommandLine;
 
 /** `tributary ingest file` against a real S3 server, `tributary batches` against a real broker. */
@@ -79,34 +79,44 @@ class IngestAndBatchesCommandTest {
     }
 
     @Test
-    void batchesListsArrivalsWithTheirOutcome() throws Exception {
-        try (Admin admin = Admin.create(broker.client())) {
-            admin.createTopics(List.of(new NewTopic("_tributary.batches", 1, (short) 1))).all().get();
-        }
+    void batchesListsArrivalsWithTheirOutcomeFromTheDatasetsZoneTopic() throws Exception {
+        // As `zones apply` creates them for the example zones (finance, hr).
+        assertThat(PlatformTopicsSetup.ensurePlatformTopics(ClientSettings.load(Path.of(broker.clientConfig())),
+                DescriptorLoader.loadDirectory(Path.of(System.getProperty("tributary.home", "..")).resolve("examples/zones"))))
+                .contains("_tributary.finance.batches", "_tributary.hr.batches");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(broker.client(),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            send(producer, "arrival:finance.expenses/may.xlsx@e1", "{\"source\":\"s3://ingress/finance/expenses/may.xlsx\",\"size\":2048,"
+            send(producer, "_tributary.finance.batches", "arrival:finance.expenses/may.xlsx@e1", "{\"source\":\"s3://ingress/finance/expenses/may.xlsx\",\"size\":2048,"
                     + "\"records\":12,\"arrivedAt\":\"2024-05-01T10:00:00Z\",\"status\":\"INGESTED\"}");
-            send(producer, "arrival:finance.expenses/june.csv@e2", "{\"source\":\"s3://ingress/finance/expenses/june.csv\",\"size\":80,"
+            send(producer, "_tributary.finance.batches", "arrival:finance.expenses/june.csv@e2", "{\"source\":\"s3://ingress/finance/expenses/june.csv\",\"size\":80,"
                     + "\"records\":3,\"arrivedAt\":\"2024-06-01T10:00:00Z\",\"status\":\"INGESTED\"}");
-            send(producer, "finance.expenses/may.xlsx@e1", "{\"batchId\":\"may.xlsx@e1\",\"outcome\":\"REJECTED\",\"reason\":\"RECORDS_REJECTED\","
+            send(producer, "_tributary.finance.batches", "finance.expenses/may.xlsx@e1", "{\"batchId\":\"may.xlsx@e1\",\"outcome\":\"REJECTED\",\"reason\":\"RECORDS_REJECTED\","
                     + "\"message\":\"1 of 12 records failed\",\"records\":12,\"accepted\":0,\"rejected\":12}");
+            // A finance key in hr's topic is not finance's: only the dataset's own zone's topic counts.
+            send(producer, "_tributary.hr.batches", "arrival:finance.expenses/forged.csv@e9", "{\"source\":\"s3://ingress/finance/expenses/forged.csv\","
+                    + "\"size\":1,\"records\":1,\"arrivedAt\":\"2024-07-01T10:00:00Z\",\"status\":\"INGESTED\"}");
         }
         int rc = run("batches", "finance.expenses", "--client-config", broker.clientConfig());
         assertThat(rc).as(err.toString()).isZero();
         String text = out.toString();
-        assertThat(text).contains("2 batch(es) of finance.expenses");
+        assertThat(text).contains("2 batch(es) of finance.expenses").doesNotContain("forged.csv");
         assertThat(text.lines().filter(l -> l.contains("may.xlsx@e1")).findFirst().orElseThrow())
                 .startsWith("REJECTED").contains("RECORDS_REJECTED: 1 of 12 records failed").contains("2048");
         assertThat(text.lines().filter(l -> l.contains("june.csv@e2")).findFirst().orElseThrow()).startsWith("ARRIVED");
 
         out.getBuffer().setLength(0);
-        assertThat(run("batches", "audit.claims", "--client-config", broker.clientConfig())).isZero();
-        assertThat(out.toString()).contains("No batches of audit.claims yet.");
+        assertThat(run("batches", "hr.departments", "--client-config", broker.clientConfig())).isZero();
+        assertThat(out.toString()).contains("No batches of hr.departments yet.");
     }
 
-    private static void send(KafkaProducer<byte[], byte[]> producer, String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>("_tributary.batches", key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)))
+    @Test
+    void batchesOfAZoneTheClusterLacksNamesItsTopic() {
+        assertThat(run("batches", "audit.claims", "--client-config", broker.clientConfig())).isEqualTo(1);
+        assertThat(err.toString()).contains("topic _tributary.audit.batches does not exist").contains("tributary zones apply");
+    }
+
+    private static void send(KafkaProducer<byte[], byte[]> producer, String topic, String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)))
                 .get();
     }
 }

@@ -98,6 +98,30 @@ class RenderedChartTest {
     }
 
     @Test
+    void eachZoneGetsItsOwnThreePlatformTopicsWhichNoZoneRoleMayCreate() {
+        for (String zone : List.of("finance", "hr")) {
+            JsonNode batches = dev.get("KafkaTopic", "tributary." + zone + ".batches");
+            assertThat(batches.at("/spec/topicName").asText()).isEqualTo("_tributary." + zone + ".batches");
+            assertThat(batches.at("/metadata/labels/tributary.io~1zone").asText()).isEqualTo(zone);
+            assertThat(batches.at("/spec/partitions").asInt()).isEqualTo(1);
+            assertThat(batches.at("/spec/replicas").asInt()).isEqualTo(3);
+            assertThat(batches.at("/spec/config/min.insync.replicas").asInt()).isEqualTo(2);
+            // Not compacted: a batch's arrival and its outcome share the key.
+            assertThat(batches.at("/spec/config").has("cleanup.policy")).isFalse();
+            JsonNode holds = dev.get("KafkaTopic", "tributary." + zone + ".holds");
+            assertThat(holds.at("/spec/topicName").asText()).isEqualTo("_tributary." + zone + ".holds");
+            assertThat(holds.at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
+            JsonNode audit = dev.get("KafkaTopic", "tributary." + zone + ".holds.audit");
+            assertThat(audit.at("/spec/topicName").asText()).isEqualTo("_tributary." + zone + ".holds.audit");
+            assertThat(audit.at("/spec/config/retention.ms").asLong()).isEqualTo(-1L);
+            assertThat(audit.at("/spec/config/cleanup.policy").asText()).isEqualTo("delete");
+        }
+        // Nothing shared across zones remains.
+        assertThat(dev.ofKind("KafkaTopic")).extracting(t -> t.at("/spec/topicName").asText()).filteredOn(t -> t.startsWith("_tributary."))
+                .hasSize(6).allMatch(t -> t.startsWith("_tributary.finance.") || t.startsWith("_tributary.hr."));
+    }
+
+    @Test
     void aZonesProcessorsUseItsOwnKafkaUserIamRoleAndDescriptor() {
         JsonNode deployment = dev.get("Deployment", "tributary-finance-processors");
         assertThat(deployment.at("/spec/replicas").isMissingNode()).as("the autoscaler owns the replica count").isTrue();

@@ -28,6 +28,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import io.tributary.connect.source.IngressSourceTask;
+import io.tributary.model.PlatformTopics;
 
 /**
  * Rows per second of the ingress file source on a 100 MB CSV and a 20 MB spreadsheet, with the
@@ -84,7 +85,7 @@ public final class IngressBenchmark {
             for (SourceRecord r : records) {
                 if (r.topic().equals(zone + ".landing.claims")) {
                     rows++;
-                } else if (r.topic().equals("_tributary.batches") && new String((byte[]) r.key(), StandardCharsets.UTF_8)
+                } else if (r.topic().equals(PlatformTopics.batches(zone)) && new String((byte[]) r.key(), StandardCharsets.UTF_8)
                         .startsWith("arrival:" + zone + ".claims/")) {
                     done = true;
                 }

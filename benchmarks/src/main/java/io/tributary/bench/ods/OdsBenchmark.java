@@ -29,6 +29,7 @@ import io.tributary.bench.validator.PassThroughApp;
 import io.tributary.local.LocalKafkaBroker;
 import io.tributary.local.Ports;
 import io.tributary.local.RegistryProcess;
+import io.tributary.model.PlatformTopics;
 import io.tributary.registry.client.HttpSchemaRegistry;
 import io.tributary.registry.client.WireFormat;
 
@@ -52,7 +53,8 @@ public final class OdsBenchmark {
     static final String ODS = "bench.ods.claim";
     static final String MAPPED = ODS + ".mapped";
     static final String PASS_THROUGH_OUT = "bench.passthrough.out";
-    static final String HOLDS = "_tributary.holds";
+    /** The bench zone's platform topics (batches, holds, holds audit): the ods applications wait for its holds. */
+    static final List<PlatformTopics.PlatformTopic> PLATFORM = PlatformTopics.of("bench");
 
     private OdsBenchmark() {
     }
@@ -98,8 +100,11 @@ public final class OdsBenchmark {
                 topics.add(new NewTopic(t, 1, (short) 1));
             }
             topics.add(new NewTopic(RATES, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
-            // Steward holds: the platform creates the topic (zones apply), the ods applications only wait for it.
-            topics.add(new NewTopic(HOLDS, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
+            // The zone's platform topics (steward holds among them): the platform creates them (zones apply), the ods
+            // applications only wait for them.
+            for (PlatformTopics.PlatformTopic t : PLATFORM) {
+                topics.add(new NewTopic(t.name(), 1, (short) 1).configs(t.configs()));
+            }
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
         }
     }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Joins the records of {@code _tributary.batches} by batch id for one dataset: arrival records
+ * Joins the records of the zone's batches topic ({@code _tributary.<zone>.batches}) by batch id for one dataset: arrival records
  * (key {@code arrival:<zone>.<dataset>/<batchId>}, written by the ingress source) and batch reports
  * (key {@code <zone>.<dataset>/<batchId>}, written by the validator, or by the source for a file it
  * rejected). The latest record of each kind wins. Unreadable values are skipped.

@@ -13,10 +13,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import io.tributary.model.ClientSettings;
 
-/** Reads the batches topic from its start to its current end (committed records), without a consumer group. */
+/** Reads a zone's batches topic ({@code _tributary.<zone>.batches}) from its start to its current end (committed records), without a consumer group. */
 public final class BatchesTopicReader {
-    public static final String TOPIC = "_tributary.batches";
-
     private final ClientSettings settings;
 
     public BatchesTopicReader(ClientSettings settings) {
@@ -31,7 +29,8 @@ public final class BatchesTopicReader {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             var infos = consumer.partitionsFor(topic, timeout);
             if (infos == null || infos.isEmpty()) {
-                throw new IllegalArgumentException("topic " + topic + " does not exist yet: no batch has arrived or been decided");
+                throw new IllegalArgumentException("topic " + topic + " does not exist: the platform creates it with the zone"
+                        + " (`tributary zones apply` or `tributary up`); is the zone applied?");
             }
             List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);

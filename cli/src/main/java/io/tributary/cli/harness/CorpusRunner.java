@@ -38,6 +38,7 @@ import io.tributary.cli.platform.IngressConnectorConfigs;
 import io.tributary.cli.platform.LocalPlatform;
 import io.tributary.cli.platform.PlatformConfig;
 import io.tributary.model.ClientSettings;
+import io.tributary.model.PlatformTopics;
 import io.tributary.model.RejectHeaderNames;
 import io.tributary.registry.client.HttpSchemaRegistry;
 
@@ -50,7 +51,7 @@ import io.tributary.registry.client.HttpSchemaRegistry;
 public final class CorpusRunner {
     private static final Logger LOG = LoggerFactory.getLogger(CorpusRunner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BATCHES = "_tributary.batches";
+    private static final String BATCHES = PlatformTopics.batches(QaZone.ZONE);
 
     private final PlatformConfig config;
     private final ClientSettings kafka;

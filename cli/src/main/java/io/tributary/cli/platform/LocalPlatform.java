@@ -95,8 +95,9 @@ public final class LocalPlatform {
                 progress.done(deployment.applySecurity(zones, store));
                 secrets.writeZoneSettings(zones, store);
             }
-            // No zone role may create topics: the platform creates the shared ones the processors wait for.
-            deployment.ensurePlatformTopics();
+            // No zone role may create topics: the platform creates each zone's own, which its processors wait for.
+            progress.step("Creating the zones' platform topics");
+            progress.done(deployment.ensurePlatformTopics(zones));
             await(s3, progress);
             await(registry, progress);
 

@@ -36,11 +36,13 @@ final class ZoneDeployment {
     }
 
     /**
-     * The platform topics every zone shares ({@code _tributary.batches}, {@code _tributary.holds} and its audit log),
-     * created by the platform: no zone role may create topics, and the processors wait for these.
+     * Each zone's platform topics ({@code _tributary.<zone>.batches}, {@code .holds}, {@code .holds.audit}), created
+     * by the platform: no zone role may create topics, and the processors wait for these. Returns a one-line summary.
      */
-    void ensurePlatformTopics() {
-        BatchesTopicSetup.ensurePlatformTopics(kafka);
+    String ensurePlatformTopics(java.util.List<ZoneDescriptor> zones) {
+        java.util.List<String> created = PlatformTopicsSetup.ensurePlatformTopics(kafka, zones);
+        return created.isEmpty() ? "platform topics of " + zones.size() + " zone(s) exist"
+                : "created " + String.join(", ", created);
     }
 
     /** Applies the zone and returns a one-line summary of what changed. */
@@ -51,8 +53,8 @@ final class ZoneDeployment {
             result = topics.apply(plan, false);
         }
         ConnectRest connect = new ConnectRest(config.connectUrl());
-        // Topics first (above), then connectors: _tributary.batches is the ingress source's catalogue.
-        BatchesTopicSetup.ensureExists(kafka);
+        // Topics first (above), then connectors: the zone's batches topic is its ingress source's catalogue.
+        PlatformTopicsSetup.ensurePlatformTopics(kafka, java.util.List.of(zone));
         Map<String, Map<String, String>> connectors = ZoneConnectors.of(config, zone);
         connectors.forEach(connect::putConnectorConfig);
         long changes = result.applied().stream().filter(a -> a.outcome() == io.tributary.topics.AppliedAction.Outcome.DONE).count();

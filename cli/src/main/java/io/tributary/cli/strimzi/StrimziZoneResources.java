@@ -14,6 +14,7 @@ import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourceType;
 
+import io.tributary.model.PlatformTopics;
 import io.tributary.model.ZoneDescriptor;
 import io.tributary.security.ZonePrincipal;
 import io.tributary.security.acl.ZoneAcls;
@@ -23,7 +24,8 @@ import io.tributary.topics.TopicSpec;
 
 /**
  * A zone as Strimzi resources, for GitOps: a {@code KafkaTopic} for every topic its descriptor asks
- * for (as {@code zones apply} would create it) and a {@code KafkaUser} (SCRAM-SHA-512) for every
+ * for (as {@code zones apply} would create it) and for each of the zone's platform topics
+ * ({@link PlatformTopics#of}), and a {@code KafkaUser} (SCRAM-SHA-512) for every
  * principal of the zone, with exactly the ACLs the security model derives from the descriptors.
  * The Strimzi operators then converge the cluster; the resources carry the cluster's label.
  * By default the User Operator generates each user's password; {@link #withPasswordSecrets()} makes every
@@ -70,6 +72,9 @@ public final class StrimziZoneResources {
             for (TopicSpec topic : topics ? DesiredZone.of(zone, policy).topics() : List.<TopicSpec>of()) {
                 resources.add(topic(zone.zone(), topic));
             }
+            for (TopicSpec topic : topics ? platformTopics(zone.zone()) : List.<TopicSpec>of()) {
+                resources.add(topic(zone.zone(), topic));
+            }
             for (ZonePrincipal principal : users ? ZoneAcls.principals(List.of(zone)) : List.<ZonePrincipal>of()) {
                 List<AclBinding> own = bindings.stream().filter(b -> b.entry().principal().equals(principal.principal())).toList();
                 resources.add(user(principal, own));
@@ -92,6 +97,20 @@ public final class StrimziZoneResources {
                     + " name with '_' cannot have KafkaUsers. Name the zone with lowercase letters and digits only (e.g. '"
                     + refused.get(0).replace("_", "") + "'), or render its topics only with --kinds topics");
         }
+    }
+
+    /**
+     * The zone's batches, holds and holds audit topics: one partition (few records, whose order matters), the
+     * cluster profile's replication and min.insync.replicas as every zone topic.
+     */
+    List<TopicSpec> platformTopics(String zone) {
+        List<TopicSpec> specs = new ArrayList<>();
+        for (PlatformTopics.PlatformTopic topic : PlatformTopics.of(zone)) {
+            Map<String, String> configs = new LinkedHashMap<>(topic.configs());
+            configs.put(StageTopicPolicy.MIN_INSYNC_REPLICAS, Integer.toString(policy.profile().minInsyncReplicas()));
+            specs.add(new TopicSpec(topic.name(), 1, policy.profile().replicationFactor(), configs));
+        }
+        return specs;
     }
 
     private Map<String, Object> topic(String zone, TopicSpec topic) {
@@ -159,9 +178,14 @@ public final class StrimziZoneResources {
         return out.toString();
     }
 
-    /** Kubernetes names are lower case, digits, '-' and '.': a topic's '_' becomes '-' (spec.topicName keeps the real name). */
+    /**
+     * Kubernetes names are lower case, digits, '-' and '.', and start with a letter or digit: a topic's '_' becomes '-'
+     * and a platform topic's leading '_' goes ({@code _tributary.hr.batches} is {@code tributary.hr.batches});
+     * spec.topicName keeps the real name. The chart's zone-topics.yaml names them the same way.
+     */
     static String kubernetesName(String topic) {
-        return topic.toLowerCase(Locale.ROOT).replace('_', '-');
+        String name = topic.startsWith(PlatformTopics.PREFIX) ? topic.substring(1) : topic;
+        return name.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private Map<String, Object> resource(String kind, String name, String zone, Map<String, Object> spec) {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.tributary.model.DescriptorLoader;
+import io.tributary.model.PlatformTopics;
 import io.tributary.model.ZoneDescriptor;
 import io.tributary.security.acl.ZoneAcls;
 import io.tributary.topics.ClusterProfile;
@@ -38,7 +39,7 @@ class StrimziZoneResourcesTest {
         StrimziZoneWriter.write(new StrimziZoneResources("tributary", POLICY).of(ZONES), out);
 
         Set<String> expectedTopics = new HashSet<>();
-        ZONES.forEach(z -> DesiredZone.of(z, POLICY).topics().forEach(t -> expectedTopics.add(t.name() + " " + t.partitions() + " "
+        ZONES.forEach(z -> expectedTopics(z).forEach(t -> expectedTopics.add(t.name() + " " + t.partitions() + " "
                 + t.replicationFactor() + " " + t.configs())));
         Set<String> expectedAcls = new HashSet<>();
         for (AclBinding b : ZoneAcls.desired(ZONES)) {
@@ -63,9 +64,10 @@ class StrimziZoneResourcesTest {
                     r.at("/spec/config").fields().forEachRemaining(e -> configs.put(e.getKey(), e.getValue().asText()));
                     TopicSpec spec = new TopicSpec(r.at("/spec/topicName").asText(), r.at("/spec/partitions").asInt(),
                             (short) r.at("/spec/replicas").asInt(), configs);
-                    String expectedConfigs = DesiredZone.of(zone, POLICY).topics().stream().filter(t -> t.name().equals(spec.name()))
-                            .findFirst().map(t -> new java.util.TreeMap<>(t.configs()).toString()).orElse("unexpected topic " + spec.name());
-                    assertThat(new java.util.TreeMap<>(configs).toString()).isEqualTo(expectedConfigs);
+                    String expectedConfigs = expectedTopics(zone).stream().filter(t -> t.name().equals(spec.name()))
+                            .findFirst().map(t -> t.partitions() + " " + t.replicationFactor() + " " + new java.util.TreeMap<>(t.configs()))
+                            .orElse("unexpected topic " + spec.name());
+                    assertThat(spec.partitions() + " " + spec.replicationFactor() + " " + new java.util.TreeMap<>(configs)).isEqualTo(expectedConfigs);
                     topics.add(spec.name());
                 } else {
                     assertThat(r.at("/kind").asText()).isEqualTo("KafkaUser");
@@ -92,6 +94,37 @@ class StrimziZoneResourcesTest {
         assertThat(topics).containsExactlyInAnyOrderElementsOf(expectedTopics.stream().map(t -> t.substring(0, t.indexOf(' '))).toList());
         assertThat(users).containsExactlyInAnyOrderElementsOf(expectedUsers);
         assertThat(acls).containsExactlyInAnyOrderElementsOf(expectedAcls);
+    }
+
+    /** The descriptor's topics and the zone's three platform topics (one partition, the cluster's replication and min ISR). */
+    private static List<TopicSpec> expectedTopics(ZoneDescriptor zone) {
+        List<TopicSpec> expected = new ArrayList<>(DesiredZone.of(zone, POLICY).topics());
+        for (PlatformTopics.PlatformTopic topic : PlatformTopics.of(zone.zone())) {
+            Map<String, String> configs = new java.util.HashMap<>(topic.configs());
+            configs.put("min.insync.replicas", "2");
+            expected.add(new TopicSpec(topic.name(), 1, (short) 3, configs));
+        }
+        return expected;
+    }
+
+    @Test
+    void eachZoneFileHasItsThreePlatformTopicsWithKubernetesNames(@TempDir Path out) throws IOException {
+        StrimziZoneWriter.write(new StrimziZoneResources("tributary", POLICY).of(ZONES, true, false), out);
+        Map<String, JsonNode> hr = new java.util.HashMap<>();
+        for (JsonNode r : documents(out.resolve("hr.yaml"))) {
+            hr.put(r.at("/spec/topicName").asText(), r);
+        }
+        assertThat(hr.get("_tributary.hr.batches").at("/metadata/name").asText()).isEqualTo("tributary.hr.batches");
+        assertThat(hr.get("_tributary.hr.holds").at("/metadata/name").asText()).isEqualTo("tributary.hr.holds");
+        assertThat(hr.get("_tributary.hr.holds").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
+        assertThat(hr.get("_tributary.hr.holds.audit").at("/metadata/name").asText()).isEqualTo("tributary.hr.holds.audit");
+        assertThat(hr.get("_tributary.hr.holds.audit").at("/spec/config/retention.ms").asText()).isEqualTo("-1");
+        assertThat(hr.get("_tributary.hr.batches").at("/spec/partitions").asInt()).isEqualTo(1);
+        assertThat(hr.get("_tributary.hr.batches").at("/spec/replicas").asInt()).isEqualTo(3);
+        // Each zone's file has its own zone's platform topics only.
+        assertThat(hr.keySet()).filteredOn(t -> t.startsWith("_tributary.")).containsExactlyInAnyOrder(
+                "_tributary.hr.batches", "_tributary.hr.holds", "_tributary.hr.holds.audit");
+        assertThat(StrimziZoneResources.kubernetesName("_tributary.data_lake.batches")).isEqualTo("tributary.data-lake.batches");
     }
 
     @Test

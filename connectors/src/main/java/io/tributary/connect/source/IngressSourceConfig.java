@@ -17,6 +17,7 @@ import org.apache.kafka.common.config.ConfigException;
 import io.tributary.connect.s3.storage.S3Settings;
 import io.tributary.connect.source.format.ReaderSettings;
 import io.tributary.model.Names;
+import io.tributary.model.PlatformTopics;
 
 /** The ingress file source's configuration: every property, its default, and what a bad value is told. */
 public final class IngressSourceConfig extends AbstractConfig {
@@ -33,7 +34,8 @@ public final class IngressSourceConfig extends AbstractConfig {
     public static final String LISTING_INTERVAL_MS = "listing.interval.ms";
     public static final String LANDING_BOOTSTRAP = "landing.bootstrap.servers";
     public static final String LANDING_ADMIN_PREFIX = "landing.admin.";
-    public static final String BATCHES_TOPIC = "batches.topic";
+    /** Gone: arrivals and reports go to each file's zone's _tributary.<zone>.batches. Refused, so that it is not silently ignored. */
+    public static final String REMOVED_BATCHES_TOPIC = "batches.topic";
     public static final String CSV_RECORDS = "csv.records";
     public static final String CSV_DELIMITER = "csv.delimiter";
     public static final String XLSX_SHEET = "xlsx.sheet";
@@ -70,8 +72,6 @@ public final class IngressSourceConfig extends AbstractConfig {
             .define(LANDING_BOOTSTRAP, Type.STRING, "", Importance.MEDIUM,
                     "Bootstrap servers of the cluster the worker writes to; when given, a file for a dataset whose landing topic does"
                             + " not exist is rejected (UNKNOWN_DATASET) instead of stalling the task. landing.admin.* adds client settings.")
-            .define(BATCHES_TOPIC, Type.STRING, "_tributary.batches", nonBlank(), Importance.LOW,
-                    "Where arrival records and the reports of rejected files go.")
             .define(CSV_RECORDS, Type.STRING, "json", oneOf("json", "raw"), Importance.MEDIUM,
                     "json: a CSV row becomes a JSON object of column name to text (empty cells null);"
                             + " raw: the row as CSV text with the header line in the tributary.csv.header header.")
@@ -93,6 +93,11 @@ public final class IngressSourceConfig extends AbstractConfig {
 
     public IngressSourceConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
+        if (props.containsKey(REMOVED_BATCHES_TOPIC)) {
+            throw new ConfigException(REMOVED_BATCHES_TOPIC, props.get(REMOVED_BATCHES_TOPIC), "is no longer a setting: arrival records"
+                    + " and reports of rejected files go to the batches topic of each file's zone, " + PlatformTopics.PREFIX
+                    + "<zone>.batches; remove it");
+        }
         if (getLong(LISTING_INTERVAL_MS) == 0 && notificationTopic().isEmpty()) {
             // Harmless (each task lists once when it starts), but then new files wait for a restart: say so.
             throw new ConfigException(LISTING_INTERVAL_MS, 0L, "with no " + NOTIFICATION_TOPIC
@@ -162,10 +167,6 @@ public final class IngressSourceConfig extends AbstractConfig {
 
     public Duration listingInterval() {
         return Duration.ofMillis(getLong(LISTING_INTERVAL_MS));
-    }
-
-    public String batchesTopic() {
-        return getString(BATCHES_TOPIC);
     }
 
     public ReaderSettings readerSettings() {

@@ -80,7 +80,7 @@ public final class IngressSourceTask extends SourceTask {
         config = new IngressSourceConfig(props);
         store = ingressStore != null ? ingressStore : S3IngressStore.connect(config.s3());
         readerSettings = config.readerSettings();
-        catalog = new CatalogRecords(config.batchesTopic());
+        catalog = new CatalogRecords();
         processed = new ProcessedFiles(store, config.bucket(), config.processedAction(), config.processedPrefix(), config.rejectedPrefix());
         try {
             Files.createDirectories(config.spoolDir());

@@ -36,7 +36,6 @@ class IngressSourceConfigTest {
         assertThat(config.listingInterval().toSeconds()).isEqualTo(60);
         assertThat(config.processedAction()).isEqualTo(IngressSourceConfig.ProcessedAction.MOVE);
         assertThat(config.readerSettings().csvRaw()).isFalse();
-        assertThat(config.batchesTopic()).isEqualTo("_tributary.batches");
         assertThat(config.s3().endpoint()).isEmpty();
     }
 
@@ -45,6 +44,8 @@ class IngressSourceConfigTest {
         assertThatThrownBy(() -> new IngressSourceConfig(Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("zones");
         refused("zones", "'Finance' is not a zone name", "zones", "Finance");
         refused("csv.records", "one of json, raw", "csv.records", "xml");
+        // One topic for every zone's arrivals is gone: each zone has its own, named after it.
+        refused("batches.topic", "_tributary.<zone>.batches", "batches.topic", "arrivals");
         refused("csv.delimiter", "exactly one character", "csv.delimiter", ";;");
         refused("processed.action", "move, tag, none", "processed.action", "delete");
         refused("processed.prefix", "ending in /", "processed.prefix", "done");

@@ -26,6 +26,7 @@ import io.tributary.model.RejectHeaderNames;
 /** The task's logic over an in-memory bucket: batches, offsets, resume, rejection, moves. */
 class IngressSourceTaskTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FINANCE_BATCHES = "_tributary.finance.batches";
 
     @TempDir
     Path spool;
@@ -88,7 +89,7 @@ class IngressSourceTaskTest {
         assertThat(header(rows.get(4), FileIngestion.ROW_HEADER)).isEqualTo("5");
 
         SourceRecord arrival = records.get(10);
-        assertThat(arrival.topic()).isEqualTo("_tributary.batches");
+        assertThat(arrival.topic()).isEqualTo("_tributary.finance.batches");
         assertThat(new String((byte[]) arrival.key(), StandardCharsets.UTF_8)).isEqualTo("arrival:finance.expenses/" + batchId);
         JsonNode a = JSON.readTree((byte[]) arrival.value());
         assertThat(a.get("records").asLong()).isEqualTo(10);
@@ -100,6 +101,21 @@ class IngressSourceTaskTest {
 
         task.poll(); // applies the move of the committed file
         assertThat(bucket.keys()).containsExactly("_processed/finance/expenses/2024/may.csv");
+    }
+
+    @Test
+    void aTaskWatchingSeveralZonesCataloguesEachFileOnItsOwnZonesBatchesTopic() throws Exception {
+        bucket.put("audit/findings/bad.csv", "id,amount\n1,2\n3,4,5\n".getBytes(StandardCharsets.UTF_8));
+        bucket.put("finance/expenses/good.csv", TestFiles.expenseCsv(1).getBytes(StandardCharsets.UTF_8));
+        FakeSourceContext context = new FakeSourceContext(true);
+        IngressSourceTask task = task(context, Map.of("zones", "finance,audit"));
+
+        List<SourceRecord> records = pollRecords(task, context, 2 + 2);
+        List<String> catalogued = records.stream().filter(r -> !r.topic().contains(".landing."))
+                .map(r -> r.topic() + " " + new String((byte[]) r.key(), StandardCharsets.UTF_8).replaceAll("@.*", "")).toList();
+        assertThat(catalogued).containsExactlyInAnyOrder(
+                "_tributary.audit.batches arrival:audit.findings/bad.csv", "_tributary.audit.batches audit.findings/bad.csv",
+                "_tributary.finance.batches arrival:finance.expenses/good.csv");
     }
 
     @Test
@@ -139,8 +155,8 @@ class IngressSourceTaskTest {
         IngressSourceTask task = task(context, Map.of());
 
         List<SourceRecord> records = pollRecords(task, context, 2 + 2 + 3);
-        assertThat(records).extracting(SourceRecord::topic).containsExactly("_tributary.batches", "_tributary.batches",
-                "_tributary.batches", "_tributary.batches", "finance.landing.expenses", "finance.landing.expenses", "_tributary.batches");
+        assertThat(records).extracting(SourceRecord::topic).containsExactly(FINANCE_BATCHES, FINANCE_BATCHES,
+                FINANCE_BATCHES, FINANCE_BATCHES, "finance.landing.expenses", "finance.landing.expenses", FINANCE_BATCHES);
         JsonNode report = JSON.readTree((byte[]) records.get(1).value());
         assertThat(report.get("outcome").asText()).isEqualTo("REJECTED");
         assertThat(report.get("reason").asText()).isEqualTo("BAD_ROW");

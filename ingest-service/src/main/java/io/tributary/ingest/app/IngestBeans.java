@@ -38,6 +38,8 @@ import io.tributary.ingest.zones.DescriptorDatasetDirectory;
 @ApplicationScoped
 public class IngestBeans {
     private static final Logger LOG = LoggerFactory.getLogger(IngestBeans.class);
+    /** One topic for every zone's arrivals, until each zone got its own (_tributary.<zone>.batches). */
+    static final String REMOVED_BATCHES_TOPIC = "tributary.ingest.batches-topic";
 
     @Produces
     @Singleton
@@ -68,8 +70,9 @@ public class IngestBeans {
     @io.quarkus.runtime.Startup
     IngestService service(IngestConfig config, Config all, DescriptorDatasetDirectory datasets, ZoneProducers producers,
             MeterRegistry registry) {
-        LOG.info("Serving {} zone(s) {} with {} dataset(s) from {}; arrivals of batches recorded on {}", datasets.zones().size(),
-                datasets.zones(), datasets.datasetCount(), config.zones(), config.batchesTopic());
+        refuseRemovedKeys(all);
+        LOG.info("Serving {} zone(s) {} with {} dataset(s) from {}; arrivals of batches recorded on each zone's {}", datasets.zones().size(),
+                datasets.zones(), datasets.datasetCount(), config.zones(), KafkaArrivalCatalog.TOPIC_PATTERN);
         ZoneAccess access = access(config.auth());
         if (access instanceof OpenAccess) {
             LOG.warn(access.describe());
@@ -86,8 +89,16 @@ public class IngestBeans {
                 new KafkaLandingPublisher(producers.shared(), deliveryTimeoutMs, producers.sharedIdentity().principal()));
         // Arrival records stay with the shared (platform) producer: a zone's producer needs WRITE on its landing only.
         return new IngestService(datasets, access, new BodyParsers(), landing,
-                new KafkaArrivalCatalog(producers.shared(), config.batchesTopic(), deliveryTimeoutMs), answers,
+                new KafkaArrivalCatalog(producers.shared(), deliveryTimeoutMs), answers,
                 new IngestLimits(config.maxBodySize().asLongValue(), config.retryAfter()), new MicrometerIngestMetrics(registry));
+    }
+
+    /** A key that no longer does anything stops the start, rather than being silently ignored. */
+    static void refuseRemovedKeys(Config all) {
+        if (all.getOptionalValue(REMOVED_BATCHES_TOPIC, String.class).isPresent()) {
+            throw new IllegalArgumentException(REMOVED_BATCHES_TOPIC + " is no longer a setting: each batch's arrival record goes to"
+                    + " its zone's " + KafkaArrivalCatalog.TOPIC_PATTERN + " (docs/ingest.md); remove the key");
+        }
     }
 
     static ZoneAccess access(IngestConfig.Auth auth) {

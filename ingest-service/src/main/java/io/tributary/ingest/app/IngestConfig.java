@@ -23,10 +23,6 @@ public interface IngestConfig {
     @WithDefault("2s")
     Duration retryAfter();
 
-    /** Where each batch's arrival record goes (the arrival catalogue, as the ingress file source's). */
-    @WithDefault("_tributary.batches")
-    String batchesTopic();
-
     Idempotency idempotency();
 
     Auth auth();

@@ -1,6 +1,6 @@
 package io.tributary.ingest.catalog;
 
-/** Where the service records that a batch arrived (the arrival catalogue, {@code _tributary.batches}). */
+/** Where the service records that a batch arrived (the arrival catalogue: the zone's {@code _tributary.<zone>.batches}). */
 public interface ArrivalCatalog {
     /** For services and tests that keep no catalogue. */
     ArrivalCatalog NONE = arrival -> true;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The arrival catalogue's record of one HTTP batch, on {@code _tributary.batches} keyed
+ * The arrival catalogue's record of one HTTP batch, on its zone's {@code _tributary.<zone>.batches} keyed
  * {@code arrival:<zone>.<dataset>/<batchId>}: the same contract as the ingress file source's
  * arrival records (docs/ingress.md), so that {@code tributary batches} lists both alike. The key
  * does not start with {@code <zone>.<dataset>/}, which belongs to the validator's batch reports.

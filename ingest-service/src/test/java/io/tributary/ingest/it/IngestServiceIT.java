@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tributary.model.PlatformTopics;
+
 /**
  * The packaged service against a real in-process broker, secured (SASL/SCRAM, ACLs; the service and
  * the tests log in as the platform): each content type lands unchanged with its headers, each
@@ -38,7 +40,8 @@ class IngestServiceIT {
     private static final String ORDERS = "/zones/shop/datasets/orders/records";
     private static final String SHOP_TOKEN = "Bearer shop-token";
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String BATCHES = "_tributary.batches";
+    private static final String BATCHES = PlatformTopics.batches("shop");
+    private static final String AUDIT_BATCHES = PlatformTopics.batches("audit");
 
     @TempDir
     static Path dir;
@@ -49,7 +52,7 @@ class IngestServiceIT {
     static void start() throws Exception {
         broker = SecuredBroker.start(dir);
         Topics.create(broker.client(), 2, "shop.landing.orders", "shop.landing.refunds", "audit.landing.findings");
-        Topics.create(broker.client(), 1, BATCHES);
+        Topics.create(broker.client(), 1, BATCHES, AUDIT_BATCHES);
         Map<String, String> settings = new HashMap<>(broker.ingestSettings("main"));
         settings.put("tributary.ingest.auth.credentials-file", IngestProcess.resource("credentials.yaml").toString());
         settings.put("tributary.ingest.max-body-size", "64K");
@@ -228,9 +231,12 @@ class IngestServiceIT {
                 "X-Request-Id", "auth"), 403, "FORBIDDEN");
         assertThat(Topics.ofRequest(broker.client(), "shop.landing.orders", "auth", 1, Duration.ofSeconds(1))).isEmpty();
 
-        HttpResponse<String> audit = ingest.post("/zones/audit/datasets/findings/records", "application/json", "{\"finding_id\":\"f-1\"}",
-                "Authorization", "Bearer audit-token", "X-Request-Id", "auth-audit");
+        HttpResponse<String> audit = ingest.post("/zones/audit/datasets/findings/records?batch=audit-1", "application/json",
+                "{\"finding_id\":\"f-1\"}", "Authorization", "Bearer audit-token", "X-Request-Id", "auth-audit");
         assertThat(audit.statusCode()).isEqualTo(200);
+        // Each zone's batches are catalogued on its own topic, never on another zone's.
+        assertThat(Topics.keyed(broker.client(), AUDIT_BATCHES, "arrival:audit.findings/audit-1", 1, WAIT)).hasSize(1);
+        assertThat(Topics.keyed(broker.client(), BATCHES, "arrival:audit.findings/audit-1", 1, Duration.ofSeconds(1))).isEmpty();
     }
 
     @Test

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tributary.local.LocalKafkaBroker;
 import io.tributary.model.DescriptorLoader;
+import io.tributary.model.PlatformTopics;
 import io.tributary.model.ZoneDescriptor;
 import io.tributary.security.Role;
 import io.tributary.security.ZonePrincipal;
@@ -54,7 +55,8 @@ import io.tributary.security.credentials.ScramCredentials;
 class ZoneIdentityIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static final String BATCHES = "_tributary.batches";
+    private static final String FINANCE_BATCHES = PlatformTopics.batches("finance");
+    private static final String HR_BATCHES = PlatformTopics.batches("hr");
 
     @TempDir
     static Path dir;
@@ -74,7 +76,8 @@ class ZoneIdentityIT {
         List<ZoneDescriptor> zones = DescriptorLoader.loadDirectory(IngestProcess.resource("secured-zones"));
         try (Admin admin = Admin.create(platform)) {
             admin.createTopics(List.of(new NewTopic("finance.landing.expenses", 1, (short) 1), new NewTopic("finance.landing.cards", 1, (short) 1),
-                    new NewTopic("hr.landing.departments", 1, (short) 1), new NewTopic(BATCHES, 1, (short) 1))).all().get();
+                    new NewTopic("hr.landing.departments", 1, (short) 1), new NewTopic(FINANCE_BATCHES, 1, (short) 1),
+                    new NewTopic(HR_BATCHES, 1, (short) 1))).all().get();
             new ScramCredentials(admin, store, TIMEOUT).ensure(ZoneAcls.principals(zones));
             new AclApplier(admin, TIMEOUT).apply(new AclPlanner(admin, TIMEOUT).plan(zones));
             // Beside the zone's grants: finance's producer may not write this one dataset; the platform could.
@@ -111,8 +114,9 @@ class ZoneIdentityIT {
         assertThat(landed.statusCode()).as(landed.body()).isEqualTo(200);
         assertThat(Topics.ofRequest(platform, "finance.landing.expenses", "fin-1", 2, TIMEOUT)).hasSize(2)
                 .allSatisfy(r -> assertThat(header(r, "tributary.batch.id")).isEqualTo("exp-1"));
-        // finance's producer has no WRITE on _tributary.batches: the arrival is there because the platform wrote it.
-        assertThat(Topics.keyed(platform, BATCHES, "arrival:finance.expenses/exp-1", 1, TIMEOUT)).hasSize(1);
+        // finance's producer has no WRITE on finance's batches topic: the arrival is there because the platform wrote it.
+        assertThat(Topics.keyed(platform, FINANCE_BATCHES, "arrival:finance.expenses/exp-1", 1, TIMEOUT)).hasSize(1);
+        assertThat(Topics.keyed(platform, HR_BATCHES, "arrival:finance.expenses/exp-1", 1, Duration.ofSeconds(1))).isEmpty();
 
         // The platform may write finance.landing.cards; User:finance-producer is denied it. A refusal proves whose producer sent it.
         HttpResponse<String> denied = ingest.post("/zones/finance/datasets/cards/records", "application/json",
@@ -137,7 +141,7 @@ class ZoneIdentityIT {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no hang: not the delivery timeout").isLessThan(Duration.ofSeconds(10));
 
         assertThat(Topics.ofRequest(platform, "hr.landing.departments", "hr-1", 1, Duration.ofSeconds(2))).isEmpty();
-        assertThat(Topics.keyed(platform, BATCHES, "arrival:hr.departments/hr-1", 1, Duration.ofSeconds(1))).isEmpty();
+        assertThat(Topics.keyed(platform, HR_BATCHES, "arrival:hr.departments/hr-1", 1, Duration.ofSeconds(1))).isEmpty();
         assertThat(ingest.get("/q/metrics").body())
                 .contains("tributary_ingest_errors_total{dataset=\"departments\",error_code=\"LANDING_NOT_AUTHORIZED\",zone=\"hr\"}");
         assertThat(Files.readString(ingest.log())).contains("Zone hr writes its landing as User:finance-producer (client id tributary-ingest-hr)",

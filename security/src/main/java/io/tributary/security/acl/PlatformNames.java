@@ -1,19 +1,32 @@
 package io.tributary.security.acl;
 
+import io.tributary.model.PlatformTopics;
+
 /**
  * Names the platform's processes use on the cluster, as the modules that run them choose them
  * (stream-processors' application ids, zone-topics' steward holds, Connect's sink groups); the
  * ACLs grant exactly these, as prefixes.
  */
 public final class PlatformNames {
-    /** Batch reports of validators and the ingress source (shared by every zone, keyed by batch). */
-    public static final String BATCHES_TOPIC = "_tributary.batches";
-    /** Steward holds: the latest per dataset (compacted). */
-    public static final String HOLDS_TOPIC = "_tributary.holds";
-    /** Every hold and release, kept forever. */
-    public static final String HOLDS_AUDIT_TOPIC = "_tributary.holds.audit";
-    /** The transactional id prefix of the steward's hold log (zone-topics' HoldLog). */
-    public static final String STEWARD_TRANSACTIONAL_PREFIX = "tributary-steward-";
+    /** The zone's arrival records and batch reports (its validator's and the ingress source's), {@link PlatformTopics#batches}. */
+    public static String batchesTopic(String zone) {
+        return PlatformTopics.batches(zone);
+    }
+
+    /** The zone's steward holds: the latest per dataset (compacted). */
+    public static String holdsTopic(String zone) {
+        return PlatformTopics.holds(zone);
+    }
+
+    /** Every hold and release of the zone's datasets, kept forever. */
+    public static String holdsAuditTopic(String zone) {
+        return PlatformTopics.holdsAudit(zone);
+    }
+
+    /** The transactional id prefix of the zone's steward writing holds (zone-topics' HoldLog). */
+    public static String stewardTransactionalPrefix(String zone) {
+        return PlatformTopics.stewardTransactionalIdPrefix(zone);
+    }
 
     private PlatformNames() {
     }

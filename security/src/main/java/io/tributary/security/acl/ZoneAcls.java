@@ -22,12 +22,12 @@ import io.tributary.security.ZonePrincipal;
  * <pre>
  * role           landing  staging  rejected  ods  analytical  platform topics / groups / transactional ids
  * producer       W        -        -         -    -
- * validator      R        RW       W         -    -           _tributary.batches RW; tributary-Z-validator* (group, txn, internal topics)
- * canonicaliser  -        R        W         RW   -           _tributary.holds R; tributary-Z-ods-*; published data it looks up R
+ * validator      R        RW       W         -    -           _tributary.Z.batches RW; tributary-Z-validator* (group, txn, internal topics)
+ * canonicaliser  -        R        W         RW   -           _tributary.Z.holds R; tributary-Z-ods-*; published data it looks up R
  * analytical     -        (R joined reference data)  R  W    tributary-Z-analytical-*; published data it joins R
  * connect        -        R        -         R    R           groups connect-Z-*
  * analyst        -        R        -         R    R           groups tributary-Z-analyst-*
- * steward        -        R        R         R    -           _tributary.holds RW, _tributary.holds.audit W, txn tributary-steward-*
+ * steward        -        R        R         R    -           _tributary.Z.holds RW, _tributary.Z.holds.audit W, txn tributary-Z-steward-*
  * </pre>
  */
 public final class ZoneAcls {
@@ -64,14 +64,14 @@ public final class ZoneAcls {
         grants.grant(ZonePrincipal.of(zone, Role.VALIDATOR))
                 // Staging is read too: a replay skips the landing records already staged (StagedOffsets).
                 .readTopics(landing).readTopics(staging).writeTopics(staging).writeTopics(rejected)
-                .readTopic(PlatformNames.BATCHES_TOPIC).writeTopic(PlatformNames.BATCHES_TOPIC)
+                .readTopic(PlatformNames.batchesTopic(zone)).writeTopic(PlatformNames.batchesTopic(zone))
                 .groups(validator).transactionalIds(validator).ownTopics(validator);
 
         String canonicaliser = PlatformNames.canonicaliserApplicationPrefix(zone);
         AclGrants.For canon = grants.grant(ZonePrincipal.of(zone, Role.CANONICALISER))
                 // Records its mappings cannot map go to the dataset's rejected topic, like the validator's.
                 .readTopics(staging).writeTopics(rejected).readTopics(ods).writeTopics(ods)
-                .readTopic(PlatformNames.HOLDS_TOPIC)
+                .readTopic(PlatformNames.holdsTopic(zone))
                 .groups(canonicaliser).transactionalIds(canonicaliser).ownTopics(canonicaliser);
         foreign(ZoneReads.lookups(descriptor), zone).forEach(ref -> canon.readTopic(ZoneReads.topicOf(ref, zones)));
 
@@ -94,9 +94,9 @@ public final class ZoneAcls {
 
         grants.grant(ZonePrincipal.of(zone, Role.STEWARD))
                 .readTopics(staging).readTopics(rejected).readTopics(ods)
-                .readTopic(PlatformNames.HOLDS_TOPIC).writeTopic(PlatformNames.HOLDS_TOPIC)
-                .writeTopic(PlatformNames.HOLDS_AUDIT_TOPIC)
-                .transactionalIds(PlatformNames.STEWARD_TRANSACTIONAL_PREFIX);
+                .readTopic(PlatformNames.holdsTopic(zone)).writeTopic(PlatformNames.holdsTopic(zone))
+                .writeTopic(PlatformNames.holdsAuditTopic(zone))
+                .transactionalIds(PlatformNames.stewardTransactionalPrefix(zone));
     }
 
     private static List<DatasetRef> foreign(Set<DatasetRef> refs, String zone) {

@@ -32,7 +32,7 @@ public final class DocumentedAccess {
             return EnumSet.of(R, W, AclOperation.DESCRIBE);
         }
         ZonePrincipal who = ZonePrincipal.parse(principal).orElseThrow();
-        Set<AclOperation> ops = topic.startsWith("_tributary.") ? platformTopic(who.role(), topic) : zoneTopic(who, topic);
+        Set<AclOperation> ops = topic.startsWith("_tributary.") ? platformTopic(who, topic) : zoneTopic(who, topic);
         if (topic.equals(CROSS_ZONE_READS.get(principal))) {
             ops.add(R);
         }
@@ -42,11 +42,18 @@ public final class DocumentedAccess {
         return ops;
     }
 
-    private static Set<AclOperation> platformTopic(Role role, String topic) {
-        return switch (topic) {
-            case PlatformNames.BATCHES_TOPIC -> role == Role.VALIDATOR ? EnumSet.of(R, W) : none();
-            case PlatformNames.HOLDS_TOPIC -> role == Role.STEWARD ? EnumSet.of(R, W) : role == Role.CANONICALISER ? EnumSet.of(R) : none();
-            case PlatformNames.HOLDS_AUDIT_TOPIC -> role == Role.STEWARD ? EnumSet.of(W) : none();
+    /** {@code _tributary.<zone>.<kind>}: each zone's own batch catalogue and holds, for its own roles only. */
+    private static Set<AclOperation> platformTopic(ZonePrincipal who, String topic) {
+        String rest = topic.substring("_tributary.".length());
+        int dot = rest.indexOf('.');
+        if (dot < 0 || !rest.substring(0, dot).equals(who.zone())) {
+            return none();
+        }
+        Role role = who.role();
+        return switch (rest.substring(dot + 1)) {
+            case "batches" -> role == Role.VALIDATOR ? EnumSet.of(R, W) : none();
+            case "holds" -> role == Role.STEWARD ? EnumSet.of(R, W) : role == Role.CANONICALISER ? EnumSet.of(R) : none();
+            case "holds.audit" -> role == Role.STEWARD ? EnumSet.of(W) : none();
             default -> none();
         };
     }

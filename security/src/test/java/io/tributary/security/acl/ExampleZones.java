@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.tributary.model.DescriptorLoader;
+import io.tributary.model.PlatformTopics;
 import io.tributary.model.ZoneDescriptor;
 
 /** The example zones with publishing (finance uses hr.departments), and every topic they and the platform have. */
@@ -24,7 +25,7 @@ public final class ExampleZones {
     public static List<String> allTopics(List<ZoneDescriptor> zones) {
         List<String> topics = new ArrayList<>();
         zones.forEach(z -> ZoneTopicList.of(z).forEach(t -> topics.add(t.name())));
-        topics.addAll(List.of(PlatformNames.BATCHES_TOPIC, PlatformNames.HOLDS_TOPIC, PlatformNames.HOLDS_AUDIT_TOPIC));
+        zones.forEach(z -> PlatformTopics.of(z.zone()).forEach(t -> topics.add(t.name())));
         return topics;
     }
 }

@@ -88,8 +88,8 @@ class ZoneAclsTest {
         assertThat(mayTopic("finance", Role.VALIDATOR, AclOperation.WRITE, "finance.staging.expenses")).isTrue();
         assertThat(mayTopic("finance", Role.VALIDATOR, AclOperation.WRITE, "finance.rejected.expenses")).isTrue();
         assertThat(mayTopic("finance", Role.VALIDATOR, AclOperation.WRITE, "finance.ods.expense")).isFalse();
-        assertThat(mayTopic("finance", Role.VALIDATOR, AclOperation.WRITE, "_tributary.batches")).isTrue();
-        assertThat(mayTopic("finance", Role.VALIDATOR, AclOperation.READ, "_tributary.batches")).isTrue();
+        assertThat(mayTopic("finance", Role.VALIDATOR, AclOperation.WRITE, "_tributary.finance.batches")).isTrue();
+        assertThat(mayTopic("finance", Role.VALIDATOR, AclOperation.READ, "_tributary.finance.batches")).isTrue();
         assertThat(may("finance", Role.VALIDATOR, AclOperation.READ, ResourceType.GROUP, "tributary-finance-validator")).isTrue();
         assertThat(may("finance", Role.VALIDATOR, AclOperation.READ, ResourceType.GROUP, "tributary-hr-validator")).isFalse();
         assertThat(may("finance", Role.VALIDATOR, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID,
@@ -109,8 +109,8 @@ class ZoneAclsTest {
         assertThat(mayTopic("finance", Role.CANONICALISER, AclOperation.WRITE, "finance.ods.expense")).isTrue();
         assertThat(mayTopic("finance", Role.CANONICALISER, AclOperation.WRITE, "finance.ods.expense.mapped")).isTrue();
         assertThat(mayTopic("finance", Role.CANONICALISER, AclOperation.WRITE, "finance.analytical.expense_facts")).isFalse();
-        assertThat(mayTopic("finance", Role.CANONICALISER, AclOperation.READ, "_tributary.holds")).isTrue();
-        assertThat(mayTopic("finance", Role.CANONICALISER, AclOperation.WRITE, "_tributary.holds")).isFalse();
+        assertThat(mayTopic("finance", Role.CANONICALISER, AclOperation.READ, "_tributary.finance.holds")).isTrue();
+        assertThat(mayTopic("finance", Role.CANONICALISER, AclOperation.WRITE, "_tributary.finance.holds")).isFalse();
         assertThat(may("finance", Role.CANONICALISER, AclOperation.READ, ResourceType.GROUP, "tributary-finance-ods-map-expenses")).isTrue();
         assertThat(may("finance", Role.CANONICALISER, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID,
                 "tributary-finance-ods-upsert-expense-1")).isTrue();
@@ -153,9 +153,22 @@ class ZoneAclsTest {
     void stewardInspectsStagingAndRejectedAndWritesHolds() {
         assertThat(mayTopic("finance", Role.STEWARD, AclOperation.READ, "finance.rejected.expenses")).isTrue();
         assertThat(mayTopic("finance", Role.STEWARD, AclOperation.READ, "finance.landing.expenses")).isFalse();
-        assertThat(mayTopic("finance", Role.STEWARD, AclOperation.WRITE, "_tributary.holds")).isTrue();
-        assertThat(mayTopic("finance", Role.STEWARD, AclOperation.WRITE, "_tributary.holds.audit")).isTrue();
-        assertThat(may("finance", Role.STEWARD, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, "tributary-steward-1234")).isTrue();
+        assertThat(mayTopic("finance", Role.STEWARD, AclOperation.WRITE, "_tributary.finance.holds")).isTrue();
+        assertThat(mayTopic("finance", Role.STEWARD, AclOperation.WRITE, "_tributary.finance.holds.audit")).isTrue();
+        assertThat(may("finance", Role.STEWARD, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, "tributary-finance-steward-1234")).isTrue();
+        // Each zone's steward holds its own zone's datasets only, in its own topics and transactions.
+        assertThat(mayTopic("finance", Role.STEWARD, AclOperation.WRITE, "_tributary.hr.holds")).isFalse();
+        assertThat(mayTopic("finance", Role.STEWARD, AclOperation.WRITE, "_tributary.hr.holds.audit")).isFalse();
+        assertThat(may("finance", Role.STEWARD, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, "tributary-hr-steward-1234")).isFalse();
+    }
+
+    @Test
+    void aZonesBatchReportsAndHoldsAreItsOwn() {
+        assertThat(mayTopic("finance", Role.VALIDATOR, AclOperation.READ, "_tributary.hr.batches")).isFalse();
+        assertThat(mayTopic("finance", Role.VALIDATOR, AclOperation.WRITE, "_tributary.hr.batches")).isFalse();
+        assertThat(mayTopic("hr", Role.CANONICALISER, AclOperation.READ, "_tributary.finance.holds")).isFalse();
+        assertThat(mayTopic("hr", Role.CANONICALISER, AclOperation.READ, "_tributary.hr.holds")).isTrue();
+        assertThat(mayTopic("finance", Role.ANALYST, AclOperation.READ, "_tributary.finance.batches")).isFalse();
     }
 
     @Test

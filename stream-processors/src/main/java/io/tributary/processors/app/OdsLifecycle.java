@@ -22,6 +22,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.tributary.model.AnalyticalSpec;
 import io.tributary.model.DescriptorLoader;
 import io.tributary.model.EntitySpec;
+import io.tributary.model.PlatformTopics;
 import io.tributary.model.ZoneDescriptor;
 import io.tributary.processors.ods.HoldWatcher;
 import io.tributary.processors.ods.OdsCounters;
@@ -95,7 +96,7 @@ public class OdsLifecycle {
         }
         holdsStatus = new HoldWatcherStatus(zone.zone(), canonicaliser);
         applications.register(holdsStatus);
-        String holdsTopic = config.ods().holdsTopic();
+        String holdsTopic = PlatformTopics.holds(zone.zone());
         List<String> odsTopics = topics(pipelines, OdsPipelines.Kind.ODS, holdsTopic);
         List<String> analyticalTopics = topics(pipelines, OdsPipelines.Kind.ANALYTICAL, null);
         // Topics may still be being created (tributary up applies zones while processors start): wait off the start thread,
@@ -139,7 +140,7 @@ public class OdsLifecycle {
             if (!analyticalTopics.isEmpty()) {
                 TopicsPresent.await(analytical.kafka(), analyticalTopics, zone, "analytical pipelines");
             }
-            start(zone, canonicaliser, holdsTopic);
+            start(zone, canonicaliser);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -149,12 +150,12 @@ public class OdsLifecycle {
         }
     }
 
-    private synchronized void start(String zone, RoleIdentity canonicaliser, String holdsTopic) {
+    private synchronized void start(String zone, RoleIdentity canonicaliser) {
         if (stopped) {
             return;
         }
-        holds = new HoldWatcher(zone, canonicaliser.kafka(), holdsTopic, runtime);
-        LOG.info("Zone {}: steward holds are read from {} as {}", zone, holdsTopic, canonicaliser.principal());
+        holds = new HoldWatcher(zone, canonicaliser.kafka(), runtime);
+        LOG.info("Zone {}: steward holds are read from {} as {}", zone, holds.topic(), canonicaliser.principal());
         holds.catchUp();
         runtime.start();
         holds.start(holdsStatus::failed);

@@ -60,7 +60,7 @@ public class ReplayResource {
             return error(409, "a replay of " + setup.zone() + "." + request.dataset() + " is already running");
         }
         try {
-            ReplayJob job = new ReplayJob(setup.zone(), setup.scope().applicationId(), kafka.asMap(), setup.batchesTopic());
+            ReplayJob job = new ReplayJob(setup.zone(), setup.scope().applicationId(), kafka.asMap());
             return Response.ok(job.run(validator, start)).build();
         } catch (RuntimeException e) {
             return error(500, "replay of " + setup.zone() + "." + request.dataset() + " failed: " + e.getMessage());

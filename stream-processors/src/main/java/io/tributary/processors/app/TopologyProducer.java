@@ -21,9 +21,11 @@ public class TopologyProducer {
     @Singleton
     Topology validationTopology(ValidatorSetup setup, ProcessorRoles roles, MeterRegistry meters) {
         String zone = setup.zone();
-        Topology topology = ValidationTopology.build(zone, setup.validators(), new MicrometerValidationMetrics(meters, zone),
-                setup.batchesTopic());
+        Topology topology = ValidationTopology.build(zone, setup.validators(), new MicrometerValidationMetrics(meters, zone));
         LOG.info("Zone {}: validator {} will read {}", zone, setup.scope().applicationId(), setup.scope().topics());
+        if (setup.scope().hasBatchDatasets()) {
+            LOG.info("Zone {}: batch reports go to {}", zone, setup.batchesTopic());
+        }
         LOG.info("Zone {}: validator application {} runs as {}", zone, setup.scope().applicationId(),
                 roles.of(ProcessorRole.VALIDATOR).principal());
         LOG.debug("Zone {} validation topology:\n{}", zone, topology.describe());

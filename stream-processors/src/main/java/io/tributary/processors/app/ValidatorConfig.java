@@ -17,8 +17,6 @@ public interface ValidatorConfig {
 
     Validator validator();
 
-    Batches batches();
-
     Ods ods();
 
     /**
@@ -43,10 +41,6 @@ public interface ValidatorConfig {
         /** Run the zone's ods pipelines (entity mappings and upserts) in this application, if the zone declares entities. */
         @WithDefault("true")
         boolean enabled();
-
-        /** Where steward holds are kept (compacted, latest per dataset). */
-        @WithDefault("_tributary.holds")
-        String holdsTopic();
 
         /** Folder of per-zone plug-in folders ({@code <dir>/<zone>/*.jar}) holding record transformers. */
         Optional<String> pluginsDir();
@@ -96,14 +90,5 @@ public interface ValidatorConfig {
         /** JSON nested deeper than this is rejected as TOO_DEEP. */
         @WithDefault("64")
         int maxNestingDepth();
-    }
-
-    interface Batches {
-        /**
-         * Where batch reports go. The platform creates it ({@code tributary zones apply}); a validator of a zone with
-         * batch datasets waits for it (it may write it, not create it).
-         */
-        @WithDefault("_tributary.batches")
-        String topic();
     }
 }

@@ -9,12 +9,14 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tributary.model.DatasetSpec;
 import io.tributary.model.DescriptorException;
 import io.tributary.model.DescriptorLoader;
+import io.tributary.model.PlatformTopics;
 import io.tributary.model.ZoneDescriptor;
 import io.tributary.processors.registry.Backoff;
 import io.tributary.processors.registry.RegistryWriterSchemas;
@@ -38,11 +40,9 @@ public class ValidatorSetup {
     private final ValidatorScope scope;
     private final List<DatasetValidator> validators;
     private final SchemaEvolution evolution;
-    private final ValidatorConfig config;
 
     @Inject
-    public ValidatorSetup(ValidatorConfig config) {
-        this.config = config;
+    public ValidatorSetup(ValidatorConfig config, Config settings) {
         Path descriptor = Path.of(config.zone().descriptor());
         ZoneDescriptor zone;
         try {
@@ -53,6 +53,12 @@ public class ValidatorSetup {
             throw e;
         }
         this.scope = ValidatorScope.of(zone);
+        try {
+            RetiredSettings.refuse(settings, zone.zone());
+        } catch (IllegalStateException e) {
+            LOG.error("Cannot validate: {}", e.getMessage());
+            throw e;
+        }
         LOG.info("Zone {} (descriptor {}): validating datasets {}", zone.zone(), descriptor, zone.datasets().stream()
                 .map(d -> d.name() + " (" + d.landingFormat().id() + ", " + d.validationMode().id() + ", " + d.rules().size() + " rules)")
                 .toList());
@@ -89,8 +95,9 @@ public class ValidatorSetup {
         return evolution;
     }
 
+    /** Where the zone's batch reports go: its own platform topic, which only its roles may read or write. */
     public String batchesTopic() {
-        return config.batches().topic();
+        return PlatformTopics.batches(zone());
     }
 
     /** Dataset name → the registry id of the schema it is validated with now. */

@@ -14,7 +14,7 @@ import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 import io.tributary.model.DescriptorLoader;
-import io.tributary.processors.topology.ValidationTopology;
+import io.tributary.model.PlatformTopics;
 import io.tributary.processors.topology.ValidatorScope;
 
 /**
@@ -22,8 +22,8 @@ import io.tributary.processors.topology.ValidatorScope;
  * so that an instance is configured by its zone alone:
  * {@code quarkus.kafka-streams.application-id=tributary-<zone>-validator} and
  * {@code quarkus.kafka-streams.topics} = the landing, staging and rejected topics of the validated
- * datasets, and the batch report topic ({@code tributary.batches.topic}) for a zone with batch
- * datasets (Kafka Streams starts, and the application reports ready, once they all exist; the
+ * datasets, and the zone's batch report topic ({@code _tributary.<zone>.batches}) for a zone with
+ * batch datasets (Kafka Streams starts, and the application reports ready, once they all exist; the
  * platform creates them, the validator may not).
  * Ordinal {@value #ORDINAL}: below application.properties (250), environment variables (300) and
  * system properties (400), so any of them can override. A descriptor that does not load adds
@@ -32,7 +32,6 @@ import io.tributary.processors.topology.ValidatorScope;
 public final class ZoneDescriptorConfigSource implements ConfigSourceFactory {
     static final int ORDINAL = 200;
     static final String DESCRIPTOR_KEY = "tributary.zone.descriptor";
-    static final String BATCHES_TOPIC_KEY = "tributary.batches.topic";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -41,22 +40,19 @@ public final class ZoneDescriptorConfigSource implements ConfigSourceFactory {
             return List.of();
         }
         try {
-            ConfigValue batches = context.getValue(BATCHES_TOPIC_KEY);
-            String batchesTopic = batches == null || batches.getValue() == null || batches.getValue().isBlank()
-                    ? ValidationTopology.DEFAULT_BATCHES_TOPIC : batches.getValue();
-            Map<String, String> derived = derive(ValidatorScope.of(DescriptorLoader.load(Path.of(descriptor.getValue()))), batchesTopic);
+            Map<String, String> derived = derive(ValidatorScope.of(DescriptorLoader.load(Path.of(descriptor.getValue()))));
             return List.of(new PropertiesConfigSource(derived, "zone descriptor " + descriptor.getValue(), ORDINAL));
         } catch (RuntimeException e) {
             return List.of();
         }
     }
 
-    static Map<String, String> derive(ValidatorScope scope, String batchesTopic) {
+    static Map<String, String> derive(ValidatorScope scope) {
         Map<String, String> derived = new LinkedHashMap<>();
         derived.put("quarkus.kafka-streams.application-id", scope.applicationId());
         List<String> topics = new ArrayList<>(scope.topics());
         if (scope.hasBatchDatasets()) {
-            topics.add(batchesTopic);
+            topics.add(PlatformTopics.batches(scope.zone().zone()));
         }
         if (!topics.isEmpty()) {
             derived.put("quarkus.kafka-streams.topics", String.join(",", topics));

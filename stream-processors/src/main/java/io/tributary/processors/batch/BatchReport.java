@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.processors.topology.Verdict;
 
 /**
- * The record a decided batch leaves on {@code _tributary.batches} (JSON, keyed
+ * The record a decided batch leaves on its zone's {@code _tributary.<zone>.batches} (JSON, keyed
  * {@code <zone>.<dataset>/<batchId>}): its outcome, counts, and which records failed and why
  * (the first {@value #MAX_FAILURES}).
  */

@@ -14,11 +14,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.tributary.model.PlatformTopics;
 import io.tributary.topics.holds.HoldEvent;
 import io.tributary.topics.holds.HoldLog;
 
 /**
- * Follows the steward holds topic and pauses or resumes the zone's mapping applications to match.
+ * Follows the zone's steward holds topic ({@code _tributary.<zone>.holds}) and pauses or resumes the
+ * zone's mapping applications to match.
  * {@link #catchUp()} applies every hold made so far before the applications start, so a held
  * dataset never moves on after a restart; {@link #start()} then follows new events on a thread.
  */
@@ -34,15 +36,20 @@ public final class HoldWatcher implements AutoCloseable {
     private Thread thread;
     private java.util.function.Consumer<RuntimeException> onFailure = failure -> { };
 
-    public HoldWatcher(String zone, Map<String, Object> client, String topic, OdsRuntime runtime) {
+    public HoldWatcher(String zone, Map<String, Object> client, OdsRuntime runtime) {
         this.zone = zone;
-        this.topic = topic;
+        this.topic = PlatformTopics.holds(zone);
         this.runtime = runtime;
         Map<String, Object> config = new HashMap<>(client);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "tributary-" + zone + "-hold-watcher");
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** The topic the holds are read from. */
+    public String topic() {
+        return topic;
     }
 
     /** Applies every event up to the end of the topic as it is now. */
@@ -90,13 +97,23 @@ public final class HoldWatcher implements AutoCloseable {
     }
 
     private void apply(ConsumerRecord<String, String> record) {
-        HoldLog.parse(topic, record).filter(e -> e.zone().equals(zone)).ifPresent(event -> {
+        HoldLog.parse(topic, record).filter(e -> ofThisZone(e, record)).ifPresent(event -> {
             boolean known = event.isHold() ? runtime.pause(event.dataset()) : runtime.resume(event.dataset());
             if (known) {
                 LOG.info("Zone {}: dataset {} {} by {} at {}: {}", zone, event.dataset(), event.isHold() ? "held" : "released",
                         event.by().isEmpty() ? "(unknown)" : event.by(), event.at(), event.reason());
             }
         });
+    }
+
+    // Only the zone's steward may write here (ACLs, HoldLog), so another zone's hold is a forgery or a bug: never obeyed.
+    private boolean ofThisZone(HoldEvent event, ConsumerRecord<String, String> record) {
+        if (event.zone().equals(zone)) {
+            return true;
+        }
+        LOG.warn("Zone {}: skipping {}-{}@{}: a hold of zone {}'s dataset {} has no place in this zone's holds", zone, topic,
+                record.partition(), record.offset(), event.zone(), event.dataset());
+        return false;
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tributary.model.DatasetSpec;
+import io.tributary.model.PlatformTopics;
 import io.tributary.model.RejectHeaderNames;
 import io.tributary.model.Stage;
 import io.tributary.model.ValidationMode;
@@ -50,7 +51,7 @@ import io.tributary.topics.StageTopicPolicy;
  * source offset: a landing record whose offset is already in staging (source headers) is skipped,
  * so nothing reaches staging twice; records it rejects again are written to rejected again, each
  * rejection with the replay's id. Batch datasets replay whole batches that were rejected (their
- * report on {@code _tributary.batches} says so) and are complete in the range. Writes in Kafka
+ * report on the zone's {@code _tributary.<zone>.batches} says so) and are complete in the range. Writes in Kafka
  * transactions of its own, with the {@code tributary.replay.id} header.
  */
 public final class ReplayJob {
@@ -64,11 +65,11 @@ public final class ReplayJob {
     private final String batchesTopic;
 
     /** @param kafka the client settings (bootstrap, security) the validator uses */
-    public ReplayJob(String zone, String applicationId, Map<String, Object> kafka, String batchesTopic) {
+    public ReplayJob(String zone, String applicationId, Map<String, Object> kafka) {
         this.zone = zone;
         this.applicationId = applicationId;
         this.kafka = Map.copyOf(kafka);
-        this.batchesTopic = batchesTopic;
+        this.batchesTopic = PlatformTopics.batches(zone);
     }
 
     public ReplayReport run(DatasetValidator validator, ReplayStart start) {

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.common.utils.Utils;
 
 import io.tributary.model.DatasetSpec;
+import io.tributary.model.PlatformTopics;
 import io.tributary.model.Stage;
 import io.tributary.model.ValidationMode;
 import io.tributary.processors.batch.BatchEnvelope;
@@ -36,7 +37,7 @@ import io.tributary.processors.batch.Outgoing;
  * In batch mode, records first go through a repartition topic keyed by batch id (so that a batch
  * spread over landing partitions meets in one task), then to the {@link BatchAssembler}, which
  * holds them until the batch is decided and writes staging, rejected and the batch report on
- * {@code _tributary.batches}. Records without a batch id are rejected before the hop.
+ * the zone's {@code _tributary.<zone>.batches}. Records without a batch id are rejected before the hop.
  *
  * Every record ends in exactly one of the two topics; a bad record never stops the pipeline, and
  * bytes in means no deserialisation can fail before validation.
@@ -44,23 +45,22 @@ import io.tributary.processors.batch.Outgoing;
 public final class ValidationTopology {
     /** Rejections logged per dataset and minute; the rest are counted only. */
     static final int REJECTIONS_LOGGED_PER_MINUTE = 20;
-    public static final String DEFAULT_BATCHES_TOPIC = "_tributary.batches";
 
     private ValidationTopology() {
     }
 
     /**
-     * @param validators   one per dataset of the zone, each with its current contract
-     * @param batchesTopic where batch reports go
+     * @param validators one per dataset of the zone, each with its current contract; batch reports go to the zone's
+     *                   {@link PlatformTopics#batches(String) batches topic}
      */
-    public static Topology build(String zone, List<DatasetValidator> validators, ValidationMetrics metrics, String batchesTopic) {
+    public static Topology build(String zone, List<DatasetValidator> validators, ValidationMetrics metrics) {
         if (validators.isEmpty()) {
             throw new IllegalArgumentException("zone " + zone + " has no dataset to validate");
         }
         StreamsBuilder builder = new StreamsBuilder();
         for (DatasetValidator validator : validators) {
             if (validator.dataset().validationMode() == ValidationMode.BATCH) {
-                addBatchDataset(builder, zone, validator, metrics, batchesTopic);
+                addBatchDataset(builder, zone, validator, metrics, PlatformTopics.batches(zone));
             } else {
                 addRecordDataset(builder, zone, validator, metrics);
             }

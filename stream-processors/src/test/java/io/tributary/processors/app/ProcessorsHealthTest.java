@@ -202,17 +202,17 @@ class ProcessorsHealthTest {
         assertThat(holds.status().ready()).isTrue();
 
         HoldWatcherStatus refused = new HoldWatcherStatus("finance", CANONICALISER);
-        refused.failed(new TopicAuthorizationException(Set.of("_tributary.holds")));
+        refused.failed(new TopicAuthorizationException(Set.of("_tributary.finance.holds")));
         HealthCheckResponse live = ProcessorsHealth.liveness("finance", List.of(refused.status()));
         assertThat(live.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(live.getData().orElseThrow()).containsEntry("tributary-finance-hold-watcher.state", "FAILED")
                 .containsEntry("tributary-finance-hold-watcher.principal", "User:finance-canonicaliser")
-                .containsEntry("tributary-finance-hold-watcher.cause", "TopicAuthorizationException: Not authorized to access topics: [_tributary.holds]");
+                .containsEntry("tributary-finance-hold-watcher.cause", "TopicAuthorizationException: Not authorized to access topics: [_tributary.finance.holds]");
 
         // Following holds after the start can fail too (a right withdrawn): reported, and never overwritten by a late "running".
         HoldWatcherStatus stopped = new HoldWatcherStatus("finance", CANONICALISER);
         stopped.running();
-        stopped.failed(new TopicAuthorizationException(Set.of("_tributary.holds")));
+        stopped.failed(new TopicAuthorizationException(Set.of("_tributary.finance.holds")));
         stopped.running();
         assertThat(stopped.status()).extracting(ApplicationStatus::state, ApplicationStatus::ready).containsExactly("FAILED", false);
     }

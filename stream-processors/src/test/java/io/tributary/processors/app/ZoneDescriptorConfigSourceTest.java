@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.tributary.model.DescriptorLoader;
+import io.tributary.model.ValidationMode;
+import io.tributary.model.ZoneDescriptor;
 import io.tributary.processors.ShopFixtures;
+import io.tributary.processors.topology.ValidatorScope;
 
 /** Settings derived from the zone descriptor, and who wins over them. */
 class ZoneDescriptorConfigSourceTest {
@@ -28,15 +33,18 @@ class ZoneDescriptorConfigSourceTest {
                         + "shop.landing.refunds,shop.staging.refunds,shop.rejected.refunds,"
                         + "shop.landing.events,shop.staging.events,shop.rejected.events,"
                         + "shop.landing.ledger,shop.staging.ledger,shop.rejected.ledger,"
-                        + "_tributary.batches");
+                        + "_tributary.shop.batches");
     }
 
     @Test
-    void aZoneWithBatchDatasetsAlsoWaitsForTheBatchReportTopicTheConfigurationNames() {
-        SmallRyeConfig config = config(Map.of("tributary.zone.descriptor", ShopFixtures.descriptorPath().toString(),
-                "tributary.batches.topic", "_tributary.batches.blue"));
+    void aZoneWithBatchDatasetsWaitsForItsOwnBatchReportTopicOnly() {
+        ZoneDescriptor noBatches = DescriptorLoader.load(Path.of("src/test/resources/ods/fin.yaml"));
+        assertThat(noBatches.datasets()).noneMatch(d -> d.validationMode() == ValidationMode.BATCH);
+        assertThat(ZoneDescriptorConfigSource.derive(ValidatorScope.of(noBatches)).get("quarkus.kafka-streams.topics"))
+                .doesNotContain("_tributary.");
 
-        assertThat(config.getValue("quarkus.kafka-streams.topics", String.class)).endsWith("shop.rejected.ledger,_tributary.batches.blue");
+        String shopTopics = ZoneDescriptorConfigSource.derive(ValidatorScope.of(ShopFixtures.zone())).get("quarkus.kafka-streams.topics");
+        assertThat(List.of(shopTopics.split(","))).filteredOn(t -> t.startsWith("_tributary.")).containsExactly("_tributary.shop.batches");
     }
 
     @Test

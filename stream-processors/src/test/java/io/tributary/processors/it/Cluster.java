@@ -22,6 +22,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import io.tributary.model.PlatformTopics;
 import io.tributary.topics.StageTopicPolicy;
 import io.tributary.topics.TopicSpec;
 
@@ -58,10 +59,11 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    /** Creates a platform topic ({@code _tributary.*}) with one partition, as {@code tributary zones apply} does. */
-    void createPlatformTopic(String name) throws Exception {
+    /** Creates the zone's platform topics ({@code _tributary.<zone>.*}), as {@code tributary zones apply} does. */
+    void createPlatformTopics(String zone) throws Exception {
         try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(PlatformTopics.of(zone).stream().map(t -> new NewTopic(t.name(), 1, (short) 1).configs(t.configs()))
+                    .toList()).all().get(30, TimeUnit.SECONDS);
         }
     }
 

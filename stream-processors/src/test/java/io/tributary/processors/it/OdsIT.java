@@ -268,13 +268,14 @@ class OdsIT {
     @Test
     @Order(2)
     void aHeldDatasetWaitsInStagingAndMovesOnExactlyOnceWhenReleased() throws Exception {
-        HoldLog holds = new HoldLog(broker.client());
+        // The platform creates the zone's hold topics (zones apply); the steward writes them, the watcher follows them.
+        HoldLog holds = new HoldLog(broker.client(), "fin");
         holds.ensureTopics();
         holds.append(new HoldEvent("fin", "card_transactions", HoldEvent.Action.HOLD, "amounts look doubled", "controller", Instant.now()));
         int before = count(ods(1));
         OdsRuntime runtime = runtime("c");
-        try (HoldWatcher watcher = new HoldWatcher("fin", broker.client(), HoldLog.HOLDS_TOPIC,
-                runtime)) {
+        try (HoldWatcher watcher = new HoldWatcher("fin", broker.client(), runtime)) {
+            assertThat(watcher.topic()).isEqualTo("_tributary.fin.holds").isEqualTo(holds.holdsTopic());
             watcher.catchUp();
             assertThat(runtime.heldDatasets()).containsExactly("card_transactions");
             runtime.start();

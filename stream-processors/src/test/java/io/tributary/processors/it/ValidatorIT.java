@@ -58,6 +58,8 @@ import io.tributary.topics.TopicSpec;
 class ValidatorIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> DATASETS = List.of("orders", "payments", "refunds", "events", "ledger");
+    /** The zone's own batch report topic (a platform topic: zones apply creates it). */
+    private static final String BATCHES = "_tributary.shop.batches";
 
     @TempDir
     static Path dataDir;
@@ -80,8 +82,8 @@ class ValidatorIT {
         assertThat(topics).extracting(TopicSpec::name).contains("shop.landing.ledger", "shop.rejected.events").hasSize(DATASETS.size() * 3);
         cluster.createTopics(topics);
         // The batch report topic is the platform's (zones apply creates it): the validator waits for it, never creates it.
-        assertThat(validator.awaitHealth(503).body()).contains("_tributary.batches");
-        cluster.createPlatformTopic("_tributary.batches");
+        assertThat(validator.awaitHealth(503).body()).contains(BATCHES);
+        cluster.createPlatformTopics("shop");
         validator.awaitHealth(200);
     }
 
@@ -214,7 +216,7 @@ class ValidatorIT {
         assertThat(rejected).extracting(r -> header(r, RejectHeaderNames.SOURCE_TOPIC)).containsOnly("shop.landing.ledger");
         assertThat(rejected).extracting(r -> header(r, RejectHeaderNames.SOURCE_PARTITION)).containsOnly("0");
         assertThat(header(rejected.get(0), RejectHeaderNames.MESSAGE)).startsWith("batch bad of shop.ledger rejected: 1 of 3 records failed");
-        Map<String, BatchReport> reports = cluster.readAll("_tributary.batches", 2, Duration.ofSeconds(30)).stream()
+        Map<String, BatchReport> reports = cluster.readAll(BATCHES, 2, Duration.ofSeconds(30)).stream()
                 .map(r -> BatchReport.fromJson(r.value())).collect(Collectors.toMap(BatchReport::batchId, r -> r));
         assertThat(reports.get("good").outcome()).isEqualTo("PROMOTED");
         assertThat(reports.get("bad").outcome()).isEqualTo("REJECTED");
@@ -527,7 +529,7 @@ class ValidatorIT {
     /** The latest report of a batch on the batch report topic, once there is one. */
     private static BatchReport awaitReport(String batchId) {
         byte[] key = bytes("shop.ledger/" + batchId);
-        List<ConsumerRecord<byte[], byte[]>> reports = cluster.awaitAtLeast("_tributary.batches", r -> java.util.Arrays.equals(key, r.key()), 1);
+        List<ConsumerRecord<byte[], byte[]>> reports = cluster.awaitAtLeast(BATCHES, r -> java.util.Arrays.equals(key, r.key()), 1);
         return BatchReport.fromJson(reports.get(reports.size() - 1).value());
     }
 

@@ -63,6 +63,7 @@ import io.tributary.local.LocalKafkaBroker;
 import io.tributary.local.RegistryProcess;
 import io.tributary.model.ClientSettings;
 import io.tributary.model.DescriptorLoader;
+import io.tributary.model.PlatformTopics;
 import io.tributary.model.ZoneDescriptor;
 import io.tributary.processors.app.ProcessorRole;
 import io.tributary.processors.app.ProcessorRoles;
@@ -83,7 +84,6 @@ import io.tributary.security.credentials.ScramCredentials;
 import io.tributary.topics.ClusterProfile;
 import io.tributary.topics.ZonePlan;
 import io.tributary.topics.ZoneTopics;
-import io.tributary.topics.holds.HoldLog;
 
 /**
  * The processors of zone finance (examples/zones) on a secured broker, each role as its own
@@ -134,9 +134,10 @@ class ZoneRolesIT {
             plans.forEach(plan -> assertThat(plan.hasProblems()).as(plan.render()).isFalse());
             topics.apply(plans, false);
         }
-        new HoldLog(platform).ensureTopics();
         try (Admin admin = Admin.create(platform)) {
-            admin.createTopics(List.of(new NewTopic("_tributary.batches", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            // Each zone's platform topics (batch reports, holds, their audit), as zones apply creates them.
+            admin.createTopics(zones.stream().flatMap(z -> PlatformTopics.of(z.zone()).stream())
+                    .map(t -> new NewTopic(t.name(), 1, (short) 1).configs(t.configs())).toList()).all().get(30, TimeUnit.SECONDS);
             new ScramCredentials(admin, store, TIMEOUT).ensure(ZoneAcls.principals(zones));
             new AclApplier(admin, TIMEOUT).apply(new AclPlanner(admin, TIMEOUT).plan(zones));
         }
@@ -231,7 +232,7 @@ class ZoneRolesIT {
                 .contains("Zone finance: analytical application tributary-finance-analytical-expense_facts runs as User:finance-analytical")
                 .contains("Zone finance: analytical application tributary-finance-analytical-monthly_spend_by_department runs as "
                         + "User:finance-analytical")
-                .contains("Zone finance: steward holds are read from _tributary.holds as User:finance-canonicaliser")
+                .contains("Zone finance: steward holds are read from _tributary.finance.holds as User:finance-canonicaliser")
                 .doesNotContainIgnoringCase("AuthorizationException")
                 .doesNotContain("AUTHORIZATION_FAILED");
         for (String user : store.users()) {

@@ -52,14 +52,14 @@ class RulesAndBatchesTopologyTest {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(ValidationTopology.build("shop", TestValidators.of(ShopFixtures.zone(), Map.of()),
-                new MicrometerValidationMetrics(meters, "shop"), ValidationTopology.DEFAULT_BATCHES_TOPIC), props);
+                new MicrometerValidationMetrics(meters, "shop")), props);
         orders = driver.createInputTopic("shop.landing.orders", new ByteArraySerializer(), new ByteArraySerializer());
         ordersStaging = output("shop.staging.orders");
         ordersRejected = output("shop.rejected.orders");
         ledger = driver.createInputTopic("shop.landing.ledger", new ByteArraySerializer(), new ByteArraySerializer());
         ledgerStaging = output("shop.staging.ledger");
         ledgerRejected = output("shop.rejected.ledger");
-        batches = output(ValidationTopology.DEFAULT_BATCHES_TOPIC);
+        batches = output("_tributary.shop.batches");
     }
 
     @AfterEach

@@ -51,7 +51,7 @@ class ValidationTopologyTest {
     void start() {
         Topology topology = ValidationTopology.build("shop", TestValidators.of(zone,
                 Map.of("orders", ORDERS_SCHEMA_ID, "payments", PAYMENTS_SCHEMA_ID, "refunds", 44)),
-                new MicrometerValidationMetrics(meters, "shop"), ValidationTopology.DEFAULT_BATCHES_TOPIC);
+                new MicrometerValidationMetrics(meters, "shop"));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "tributary-shop-validator");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -196,7 +196,7 @@ class ValidationTopologyTest {
     @Test
     void everyDatasetOfTheZoneIsValidatedWhateverItsFormat() {
         String description = ValidationTopology.build("shop", TestValidators.of(zone, Map.of("orders", 1, "payments", 2, "refunds", 3)),
-                ValidationMetrics.NONE, ValidationTopology.DEFAULT_BATCHES_TOPIC).describe().toString();
+                ValidationMetrics.NONE).describe().toString();
         assertThat(description).contains("shop.landing.orders", "shop.staging.payments", "shop.rejected.refunds");
         assertThat(ValidatorScope.of(zone).topics()).hasSize(15);
     }

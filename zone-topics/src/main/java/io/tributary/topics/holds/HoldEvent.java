@@ -14,8 +14,8 @@ import io.tributary.model.Names;
 
 /**
  * A steward putting a dataset on hold, or releasing it: who, when and why. Kept as JSON, the latest
- * per dataset in {@code _tributary.holds} (compacted, key {@code <zone>.<dataset>}) and every one in
- * {@code _tributary.holds.audit}.
+ * per dataset in the zone's {@code _tributary.<zone>.holds} (compacted, key {@code <zone>.<dataset>}) and every one in
+ * {@code _tributary.<zone>.holds.audit}.
  */
 public record HoldEvent(String zone, String dataset, Action action, String reason, String by, Instant at) {
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

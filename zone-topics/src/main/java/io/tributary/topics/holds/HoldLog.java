@@ -27,34 +27,45 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.tributary.model.PlatformTopics;
+
 /**
- * Steward holds on the cluster: {@code _tributary.holds} (compacted: the latest event per dataset)
- * and {@code _tributary.holds.audit} (every event, kept forever). An event goes to both in one
- * transaction, so the audit trail and the current holds never disagree.
+ * One zone's steward holds on the cluster: {@code _tributary.<zone>.holds} (compacted: the latest
+ * event per dataset) and {@code _tributary.<zone>.holds.audit} (every event, kept forever). An event
+ * goes to both in one transaction, so the audit trail and the current holds never disagree. Each zone
+ * has its own topics and transactional ids ({@link PlatformTopics}), so the ACLs let a zone's steward
+ * hold its own datasets only.
  */
 public final class HoldLog {
-    public static final String HOLDS_TOPIC = "_tributary.holds";
-    public static final String AUDIT_TOPIC = "_tributary.holds.audit";
     private static final Logger LOG = LoggerFactory.getLogger(HoldLog.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<String, Object> client;
+    private final String zone;
     private final String holdsTopic;
     private final String auditTopic;
 
-    /** @param client Kafka client settings (bootstrap, security) */
-    public HoldLog(Map<String, Object> client, String holdsTopic, String auditTopic) {
+    /**
+     * @param client Kafka client settings (bootstrap, security)
+     * @param zone whose holds this log reads and writes
+     */
+    public HoldLog(Map<String, Object> client, String zone) {
         this.client = Map.copyOf(client);
-        this.holdsTopic = holdsTopic;
-        this.auditTopic = auditTopic;
+        this.zone = zone;
+        this.holdsTopic = PlatformTopics.holds(zone);
+        this.auditTopic = PlatformTopics.holdsAudit(zone);
     }
 
-    public HoldLog(Map<String, Object> client) {
-        this(client, HOLDS_TOPIC, AUDIT_TOPIC);
+    public String zone() {
+        return zone;
     }
 
     public String holdsTopic() {
         return holdsTopic;
+    }
+
+    public String auditTopic() {
+        return auditTopic;
     }
 
     /**
@@ -65,9 +76,11 @@ public final class HoldLog {
      */
     public void ensureTopics() {
         try (Admin admin = Admin.create(client)) {
-            create(admin, new NewTopic(holdsTopic, Optional.of(1), Optional.empty()).configs(Map.of("cleanup.policy", "compact")));
-            create(admin, new NewTopic(auditTopic, Optional.of(1), Optional.empty())
-                    .configs(Map.of("cleanup.policy", "delete", "retention.ms", "-1")));
+            for (PlatformTopics.PlatformTopic topic : PlatformTopics.of(zone)) {
+                if (topic.name().equals(holdsTopic) || topic.name().equals(auditTopic)) {
+                    create(admin, new NewTopic(topic.name(), Optional.of(1), Optional.empty()).configs(topic.configs()));
+                }
+            }
         }
     }
 
@@ -89,8 +102,12 @@ public final class HoldLog {
 
     /** Writes {@code event} to the holds topic and the audit topic, atomically. */
     public void append(HoldEvent event) {
+        if (!event.zone().equals(zone)) {
+            throw new IllegalArgumentException("A hold of " + event.key() + " belongs to zone " + event.zone() + "'s holds, not to "
+                    + holdsTopic);
+        }
         Map<String, Object> config = new HashMap<>(client);
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tributary-steward-" + UUID.randomUUID());
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, PlatformTopics.stewardTransactionalIdPrefix(zone) + UUID.randomUUID());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.initTransactions();
@@ -102,7 +119,7 @@ public final class HoldLog {
         }
     }
 
-    /** The latest event of every dataset that ever had one, by {@code <zone>.<dataset>}. */
+    /** The latest event of every dataset of the zone that ever had one, by {@code <zone>.<dataset>}. */
     public Map<String, HoldEvent> current() {
         Map<String, HoldEvent> latest = new LinkedHashMap<>();
         readAll(holdsTopic).forEach(e -> latest.put(e.key(), e));

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The arrival catalogue's record of one ingested file, on {@code _tributary.batches} keyed
- * {@code arrival:<zone>.<dataset>/<batchId>}. The key deliberately does not start with
- * {@code <zone>.<dataset>/}: that prefix belongs to the validator's batch reports, which readers
- * such as replays parse strictly.
+ * The arrival catalogue's record of one ingested file, on its zone's
+ * {@code _tributary.<zone>.batches} keyed {@code arrival:<zone>.<dataset>/<batchId>}. The key
+ * deliberately does not start with {@code <zone>.<dataset>/}: that prefix belongs to the validator's
+ * batch reports, which readers such as replays parse strictly.
  *
  * @param status   {@code INGESTED} (every row is on the landing topic, the validator decides next) or
  *                 {@code REJECTED} (nothing was landed; {@code reason} and {@code message} say why)

@@ -7,10 +7,10 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The batch report of a file rejected before any row was landed, on {@code _tributary.batches}
- * keyed {@code <zone>.<dataset>/<batchId>}: the same fields, in the same JSON shape, as the reports
- * the validator writes for the batches it decides (stream-processors' {@code BatchReport}), so that
- * every reader of that topic reads both. The one failure names the file as its "topic"
+ * The batch report of a file rejected before any row was landed, on its zone's
+ * {@code _tributary.<zone>.batches} keyed {@code <zone>.<dataset>/<batchId>}: the same fields, in the
+ * same JSON shape, as the reports the validator writes for the batches it decides (stream-processors'
+ * {@code BatchReport}), so that every reader of that topic reads both. The one failure names the file as its "topic"
  * ({@code s3://bucket/key}), partition -1, and the data row (or -1 for the whole file) as offset.
  */
 public record FileRejectionReport(String zone, String dataset, String batchId, String outcome, String reason, String message,

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tributary.connect.source.support.TestFiles;
+import io.tributary.model.PlatformTopics;
 import io.tributary.model.RejectHeaderNames;
 
 /**
@@ -35,14 +36,14 @@ class IngressSourceIT {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true)).build();
     private static final String EVENTS = "_s3.events";
-    private static final String BATCHES = "_tributary.batches";
     private static IngressPlatform platform;
 
     @BeforeAll
     static void start() {
         platform = IngressPlatform.get();
-        platform.createTopics(EVENTS, BATCHES, "finance.landing.csv_files", "finance.landing.json_files", "finance.landing.xlsx_files",
-                "finance.landing.parquet_files", "finance.landing.twice", "audit.landing.reports");
+        platform.createTopics(EVENTS, PlatformTopics.batches("finance"), PlatformTopics.batches("audit"), "finance.landing.csv_files",
+                "finance.landing.json_files", "finance.landing.xlsx_files", "finance.landing.parquet_files", "finance.landing.twice",
+                "audit.landing.reports");
         Map<String, String> finance = platform.connectorConfig("finance");
         finance.put("notification.topic", EVENTS);
         finance.put("notification.bootstrap.servers", platform.kafka.bootstrapServers());
@@ -79,10 +80,14 @@ class IngressSourceIT {
         return values;
     }
 
-    /** Batch records (arrivals and reports) keyed by record key, the latest of each. */
-    private static Map<String, JsonNode> catalogue(int atLeast) {
+    /**
+     * The zone's batch records (arrivals and reports) on its own batches topic, keyed by record key, the
+     * latest of each; every one of them must be of that zone (nothing crosses zones).
+     */
+    private static Map<String, JsonNode> catalogue(String zone, int atLeast) {
         Map<String, JsonNode> byKey = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : platform.readCommitted(BATCHES, atLeast)) {
+        for (ConsumerRecord<byte[], byte[]> r : platform.readCommitted(PlatformTopics.batches(zone), atLeast)) {
+            assertThat(text(r.key()).replaceFirst("^arrival:", "")).as("a record on " + PlatformTopics.batches(zone)).startsWith(zone + ".");
             try {
                 byKey.put(text(r.key()), JSON.readTree(r.value()));
             } catch (Exception e) {
@@ -126,7 +131,7 @@ class IngressSourceIT {
         assertThat(parquetRows.get(7).get("count").asLong()).isEqualTo(8);
         assertThat(parquetRows.get(0).get("submitted_at").asText()).isEqualTo("2024-05-01T10:00:00.001Z");
 
-        Map<String, JsonNode> catalogue = catalogue(4);
+        Map<String, JsonNode> catalogue = catalogue("finance", 4);
         JsonNode xlsxArrival = catalogue.get("arrival:finance.xlsx_files/may.xlsx@" + xlsxTag);
         assertThat(xlsxArrival).as("arrival of may.xlsx in " + catalogue.keySet()).isNotNull();
         assertThat(xlsxArrival.get("status").asText()).isEqualTo("INGESTED");
@@ -158,16 +163,16 @@ class IngressSourceIT {
         assertThat(header(platform.readCommitted("audit.landing.reports", 2).get(0), RejectHeaderNames.CSV_HEADER)).isEqualTo("id,city");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Map<String, String> reasons = catalogue(1).entrySet().stream()
+            Map<String, String> reasons = catalogue("audit", 1).entrySet().stream()
                     .filter(e -> e.getKey().startsWith("audit.reports/") && e.getValue().path("outcome").asText().equals("REJECTED"))
                     .collect(Collectors.toMap(e -> e.getKey().substring("audit.reports/".length(), e.getKey().indexOf('@')),
                             e -> e.getValue().get("reason").asText()));
             assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of("secret.xlsx", "ENCRYPTED_FILE", "empty.csv", "EMPTY_FILE",
                     "notes.txt", "UNSUPPORTED_FORMAT", "cut.jsonl", "TRUNCATED_FILE", "latin1.csv", "WRONG_ENCODING"));
-            assertThat(catalogue(1).entrySet().stream().filter(e -> e.getKey().startsWith("audit.undeclared/claims.csv@"))
+            assertThat(catalogue("audit", 1).entrySet().stream().filter(e -> e.getKey().startsWith("audit.undeclared/claims.csv@"))
                     .map(e -> e.getValue().get("reason").asText())).containsExactly("UNKNOWN_DATASET");
         });
-        JsonNode report = catalogue(1).entrySet().stream().filter(e -> e.getKey().startsWith("audit.reports/secret.xlsx@"))
+        JsonNode report = catalogue("audit", 1).entrySet().stream().filter(e -> e.getKey().startsWith("audit.reports/secret.xlsx@"))
                 .findFirst().orElseThrow().getValue();
         assertThat(report.get("message").asText()).contains("s3://ingress/audit/reports/secret.xlsx").contains("password");
         assertThat(report.get("failures").get(0).get("topic").asText()).isEqualTo("s3://ingress/audit/reports/secret.xlsx");
@@ -193,7 +198,8 @@ class IngressSourceIT {
         platform.rest.restartTask("finance-ingress", 0);
         await().atMost(Duration.ofSeconds(60)).until(() -> !platform.exists("finance/twice/claims.csv"));
         assertThat(platform.readCommitted("finance.landing.twice", 3)).hasSize(3);
-        long arrivals = platform.readCommitted(BATCHES, 1).stream().filter(r -> text(r.key()).startsWith("arrival:finance.twice/")).count();
+        long arrivals = platform.readCommitted(PlatformTopics.batches("finance"), 1).stream()
+                .filter(r -> text(r.key()).startsWith("arrival:finance.twice/")).count();
         assertThat(arrivals).isEqualTo(1);
     }
 }

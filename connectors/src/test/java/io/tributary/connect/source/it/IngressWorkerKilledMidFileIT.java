@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import io.tributary.connect.s3.support.WorkerProcess;
+import io.tributary.model.PlatformTopics;
 import io.tributary.model.RejectHeaderNames;
 
 /**
@@ -35,7 +36,7 @@ class IngressWorkerKilledMidFileIT {
     void aWorkerKilledMidFileResumesWithoutLossOrDuplicate() throws Exception {
         IngressPlatform platform = IngressPlatform.get();
         String topic = "finance.landing.big";
-        platform.createTopics(topic, "_tributary.batches");
+        platform.createTopics(topic, PlatformTopics.batches("finance"));
         StringBuilder csv = new StringBuilder("row_id,description,amount\n");
         for (int i = 1; i <= ROWS; i++) {
             csv.append(i).append(",expense claim number ").append(i).append(',').append(i % 1000).append(".25\n");

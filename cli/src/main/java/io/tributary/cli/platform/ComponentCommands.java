@@ -93,7 +93,10 @@ public final class ComponentCommands {
         cmd.add("-jar");
         cmd.add(config.installation().validatorJar().toString());
         return new ComponentSpec(validatorName(zone), "http://localhost:" + port + " (application tributary-" + zone + "-validator)",
-                cmd, HealthCheck.http("http://localhost:" + port + "/q/health/ready"));
+                // `up` goes on once the validator takes landing records; the ods and analytical applications finish
+                // starting meanwhile, and `status` shows the whole process's readiness.
+                cmd, HealthCheck.http("http://localhost:" + port + "/q/health/ready"),
+                HealthCheck.http("http://localhost:" + port + "/q/health/group/validator"));
     }
 
     /** The HTTP port of the validator of the {@code index}-th zone: the next ones from --processors-port, skipping the ingest port. */

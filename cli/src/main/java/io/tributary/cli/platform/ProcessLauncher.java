@@ -27,7 +27,7 @@ public final class ProcessLauncher {
         }
     }
 
-    /** Waits until the component is healthy; fails early, with its last log lines, if it exits. */
+    /** Waits until the component has started ({@link ComponentSpec#started}); fails early, with its last log lines, if it exits. */
     public void awaitHealthy(ComponentSpec spec, Process process, Path logFile, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -35,13 +35,13 @@ public final class ProcessLauncher {
                 throw new LocalRuntimeException(spec.name() + " exited with code " + process.exitValue()
                         + " before it was ready. Last lines of " + logFile + ":\n" + tail(logFile, 25));
             }
-            if (spec.health().healthy()) {
+            if (spec.started().healthy()) {
                 return;
             }
             sleep(200);
         }
         throw new LocalRuntimeException(spec.name() + " was not ready after " + timeout.toSeconds() + " s ("
-                + spec.health().describe() + "). Last lines of " + logFile + ":\n" + tail(logFile, 25));
+                + spec.started().describe() + "). Last lines of " + logFile + ":\n" + tail(logFile, 25));
     }
 
     /** Asks a process to stop (SIGTERM, so it shuts down cleanly), then forces it after {@code grace}. */

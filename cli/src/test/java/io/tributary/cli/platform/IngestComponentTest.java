@@ -24,7 +24,17 @@ class IngestComponentTest {
             assertThat(ingest.command()).contains("-Dtributary.ingest.auth.mode=open");
         }
         assertThat(ingest.health().describe()).contains("http://localhost:8091/q/health/ready");
+        assertThat(ingest.started()).isEqualTo(ingest.health());
         assertThat(ingest.address()).startsWith("http://localhost:8091");
+    }
+
+    @Test
+    void upGoesOnOnceAZonesValidatorRunsWhileStatusShowsTheWholeProcess() {
+        ComponentSpec validator = new ComponentCommands(config).validator("finance", Path.of("/zones/finance.yaml"), 0,
+                ClientSettings.plaintext("localhost:9092"));
+
+        assertThat(validator.health().describe()).contains("http://localhost:8090/q/health/ready");
+        assertThat(validator.started().describe()).contains("http://localhost:8090/q/health/group/validator");
     }
 
     @Test

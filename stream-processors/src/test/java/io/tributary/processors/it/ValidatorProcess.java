@@ -30,10 +30,6 @@ final class ValidatorProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ValidatorProcess launch(String name, String bootstrap, String registryUrl, Path stateDir) throws IOException {
-        return launch(name, ShopFixtures.descriptorPath(), bootstrap, registryUrl, stateDir, List.of());
-    }
-
     /** @param properties further {@code key=value} system properties, e.g. {@code quarkus.config.locations=<file>} */
     static ValidatorProcess launch(String name, Path descriptor, String bootstrap, String registryUrl, Path stateDir, List<String> properties)
             throws IOException {

@@ -333,6 +333,22 @@ final class ZonesCommand {
         }
     }
 
+    /**
+     * The checks of a command that writes secrets from the secrets file to {@code out}: a file, not a
+     * folder; not replaced without --force; and a secrets file that exists (it is not created here).
+     */
+    static void requireOutputAndSecrets(Path out, String exampleName, boolean force, SecretsOption secrets) {
+        if (Files.isDirectory(out)) {
+            throw new UserFacingException(out + " is a folder: give the file to write, e.g. " + out.resolve(exampleName));
+        }
+        if (Files.exists(out) && !force) {
+            throw new UserFacingException(out + " exists: give --force to replace it");
+        }
+        if (!Files.exists(secrets.path())) {
+            throw new UserFacingException("No secrets file " + secrets.path() + ": give --secrets <file> with every zone principal's password");
+        }
+    }
+
     @Command(name = "registry-users", mixinStandardHelpOptions = true,
             description = {"Writes the schema registry's users file (authentication.users.file) for the zones, from the secrets file:",
                     "every zone role and the platform, passwords as SHA-256 hashes. In Kubernetes it is the key users.properties"
@@ -355,12 +371,7 @@ final class ZonesCommand {
 
         @Override
         public Integer call() {
-            if (Files.exists(out) && !force) {
-                throw new UserFacingException(out + " exists: give --force to replace it");
-            }
-            if (!Files.exists(secrets.path())) {
-                throw new UserFacingException("No secrets file " + secrets.path() + ": give --secrets <file> with every zone principal's password");
-            }
+            requireOutputAndSecrets(out, "users.properties", force, secrets);
             List<ZoneDescriptor> zones = DescriptorLoader.loadDirectory(dir);
             // Refuses before writing anything when a user has no password, naming every such user.
             RegistryUsersFile.from(secrets.open()).write(zones, out);
@@ -396,15 +407,7 @@ final class ZonesCommand {
 
         @Override
         public Integer call() {
-            if (Files.isDirectory(out)) {
-                throw new UserFacingException(out + " is a folder: give the file to write, e.g. " + out.resolve("password-secrets.yaml"));
-            }
-            if (Files.exists(out) && !force) {
-                throw new UserFacingException(out + " exists: give --force to replace it");
-            }
-            if (!Files.exists(secrets.path())) {
-                throw new UserFacingException("No secrets file " + secrets.path() + ": give --secrets <file> with every zone principal's password");
-            }
+            requireOutputAndSecrets(out, "password-secrets.yaml", force, secrets);
             List<ZoneDescriptor> zones = DescriptorLoader.loadDirectory(dir);
             // Refuses before writing anything when a user has no password, naming every such user.
             var byZone = PasswordSecrets.from(secrets.open(), namespace).of(zones);

@@ -153,17 +153,7 @@ class StrimziZoneResourcesTest {
 
     @Test
     void aZoneWhoseNameHoldsAnUnderscoreGetsItsTopicsButNoKafkaUsers(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("things.avsc"), "{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}");
-        Files.writeString(dir.resolve("data_lake.yaml"), """
-                zone: data_lake
-                owners: [a@example.com]
-                steward: s@example.com
-                datasets:
-                  - name: things
-                    schema: things.avsc
-                    keyField: id
-                """);
-        List<ZoneDescriptor> zones = DescriptorLoader.loadDirectory(dir);
+        List<ZoneDescriptor> zones = OneDatasetZone.write(dir, "data_lake");
         StrimziZoneResources resources = new StrimziZoneResources("tributary", POLICY);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> resources.of(zones, false, true))

@@ -48,7 +48,7 @@ public final class LocalS3Server implements AutoCloseable {
         } catch (IOException e) {
             throw new LocalRuntimeException("Could not create the S3 server's data folder " + base + ": " + e.getMessage(), e);
         }
-        BlobStore store = new FilesystemNio2BlobStore(base.toString());
+        BlobStore store = new CompletedObjectsOnly(new FilesystemNio2BlobStore(base.toString()));
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
                 .endpoint(URI.create("http://127.0.0.1:" + serverPort))

@@ -1,6 +1,5 @@
 package io.tributary.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -333,50 +332,24 @@ final class ZonesCommand {
         }
     }
 
-    /**
-     * The checks of a command that writes secrets from the secrets file to {@code out}: a file, not a
-     * folder; not replaced without --force; and a secrets file that exists (it is not created here).
-     */
-    static void requireOutputAndSecrets(Path out, String exampleName, boolean force, SecretsOption secrets) {
-        if (Files.isDirectory(out)) {
-            throw new UserFacingException(out + " is a folder: give the file to write, e.g. " + out.resolve(exampleName));
-        }
-        if (Files.exists(out) && !force) {
-            throw new UserFacingException(out + " exists: give --force to replace it");
-        }
-        if (!Files.exists(secrets.path())) {
-            throw new UserFacingException("No secrets file " + secrets.path() + ": give --secrets <file> with every zone principal's password");
-        }
-    }
-
     @Command(name = "registry-users", mixinStandardHelpOptions = true,
             description = {"Writes the schema registry's users file (authentication.users.file) for the zones, from the secrets file:",
                     "every zone role and the platform, passwords as SHA-256 hashes. In Kubernetes it is the key users.properties"
                             + " of the Secret named by the chart's registry.authentication.usersSecret."})
     static final class RegistryUsers implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "<dir>", description = "Folder of zone descriptors (*.yaml)")
-        Path dir;
-
-        @Option(names = {"-o", "--out"}, required = true, paramLabel = "<users.properties>", description = "File to write")
-        Path out;
-
-        @Option(names = "--force", description = "Replace the file if it exists")
-        boolean force;
-
         @Mixin
-        SecretsOption secrets;
+        SecretsExportOptions export;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            requireOutputAndSecrets(out, "users.properties", force, secrets);
-            List<ZoneDescriptor> zones = DescriptorLoader.loadDirectory(dir);
+            List<ZoneDescriptor> zones = export.zones("users.properties");
             // Refuses before writing anything when a user has no password, naming every such user.
-            RegistryUsersFile.from(secrets.open()).write(zones, out);
-            spec.commandLine().getOut().println("Wrote the registry users of " + zones.size() + " zone(s) to " + out
-                    + " (owner-only; kubectl create secret generic <name> --from-file=users.properties=" + out + ")");
+            RegistryUsersFile.from(export.secrets()).write(zones, export.out());
+            spec.commandLine().getOut().println("Wrote the registry users of " + zones.size() + " zone(s) to " + export.out()
+                    + " (owner-only; kubectl create secret generic <name> --from-file=users.properties=" + export.out() + ")");
             return 0;
         }
     }
@@ -386,34 +359,24 @@ final class ZonesCommand {
                     "one Secret <user>-password (key password) per role of every zone, from the secrets file, into one owner-only"
                             + " YAML file to kubectl apply (never to commit)."})
     static final class WritePasswordSecrets implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "<dir>", description = "Folder of zone descriptors (*.yaml)")
-        Path dir;
-
-        @Option(names = {"-o", "--out"}, required = true, paramLabel = "<secrets.yaml>", description = "File to write")
-        Path out;
+        @Mixin
+        SecretsExportOptions export;
 
         @Option(names = {"-n", "--namespace"}, paramLabel = "<namespace>",
                 description = "The KafkaUsers' namespace, set on every Secret; default: none (kubectl's -n decides)")
         String namespace;
-
-        @Option(names = "--force", description = "Replace the file if it exists")
-        boolean force;
-
-        @Mixin
-        SecretsOption secrets;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            requireOutputAndSecrets(out, "password-secrets.yaml", force, secrets);
-            List<ZoneDescriptor> zones = DescriptorLoader.loadDirectory(dir);
+            List<ZoneDescriptor> zones = export.zones("password-secrets.yaml");
             // Refuses before writing anything when a user has no password, naming every such user.
-            var byZone = PasswordSecrets.from(secrets.open(), namespace).of(zones);
-            int count = PasswordSecretsFile.write(byZone, out);
-            spec.commandLine().getOut().println("Wrote the password Secrets of " + count + " user(s) of " + zones.size() + " zone(s) to " + out
-                    + " (owner-only; kubectl apply -f " + out + ", then delete it)");
+            var byZone = PasswordSecrets.from(export.secrets(), namespace).of(zones);
+            int count = PasswordSecretsFile.write(byZone, export.out());
+            spec.commandLine().getOut().println("Wrote the password Secrets of " + count + " user(s) of " + zones.size() + " zone(s) to "
+                    + export.out() + " (owner-only; kubectl apply -f " + export.out() + ", then delete it)");
             return 0;
         }
     }

@@ -3,8 +3,6 @@ package io.tributary.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,27 +14,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
-
 /**
  * `tributary catalog ddl` and `tributary sql` on the embedded engine, over a lake folder laid out
  * as the local S3 server keeps it (data dir {@code s3/lake/<stage>/<zone>/<dataset>/dt=.../}).
  */
-class CatalogAndSqlCommandTest {
+class CatalogAndSqlCommandTest extends CliCommandTest {
     private static final Path ZONES = Path.of(System.getProperty("tributary.home", "..")).resolve("examples/zones").toAbsolutePath();
 
     @TempDir
     Path data;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
 
     @BeforeEach
     void lake() throws SQLException, IOException {

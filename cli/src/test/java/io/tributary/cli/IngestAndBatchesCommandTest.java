@@ -3,8 +3,6 @@ package io.tributary.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,17 +19,13 @@ import io.tributary.cli.platform.PlatformTopicsSetup;
 import io.tributary.local.LocalS3Server;
 import io.tributary.model.ClientSettings;
 import io.tributary.model.DescriptorLoader;
-import picocli.CommandLine;
 
 /** `tributary ingest file` against a real S3 server, `tributary batches` against a real broker. */
-class IngestAndBatchesCommandTest {
+class IngestAndBatchesCommandTest extends CliCommandTest {
     @TempDir
     static Path dir;
     private static SecuredTestBroker broker;
     private static LocalS3Server s3;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @BeforeAll
     static void start() throws IOException {
@@ -49,13 +43,6 @@ class IngestAndBatchesCommandTest {
         if (broker != null) {
             broker.close();
         }
-    }
-
-    private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
     }
 
     @Test

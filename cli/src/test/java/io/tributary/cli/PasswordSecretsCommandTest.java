@@ -3,8 +3,6 @@ package io.tributary.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,45 +24,22 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.tributary.security.Role;
 import io.tributary.security.ZonePrincipal;
-import io.tributary.security.credentials.CredentialStore;
 import io.tributary.security.credentials.Secret;
-import picocli.CommandLine;
 
 /**
  * Our own passwords for Strimzi: `zones render --strimzi --password-secrets` makes every KafkaUser read its password
  * from a Secret, and `zones password-secrets` writes exactly those Secrets from the secrets file.
  */
-class PasswordSecretsCommandTest {
-    private static final Path ZONES = Path.of(System.getProperty("tributary.home", "..")).resolve("examples/zones").toAbsolutePath();
-    private static final List<String> ZONE_NAMES = List.of("finance", "hr");
+class PasswordSecretsCommandTest extends CliCommandTest {
+    private static final Path ZONES = ExampleZonesSecrets.ZONES;
+    private static final List<String> ZONE_NAMES = ExampleZonesSecrets.ZONE_NAMES;
 
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
-
     /** Passwords unlike each other (one with characters YAML and base64 care about) for every role of the zones, but {@code without}. */
     private Path secretsWithout(String... without) {
-        Path file = dir.resolve("secrets.json");
-        CredentialStore store = CredentialStore.open(file);
-        store.put(ZonePrincipal.PLATFORM_USER, Secret.of("platform-pw-0"));
-        for (String zone : ZONE_NAMES) {
-            for (Role role : Role.values()) {
-                String user = ZonePrincipal.of(zone, role).userName();
-                if (!List.of(without).contains(user)) {
-                    store.put(user, Secret.of(password(user)));
-                }
-            }
-        }
-        return file;
+        return ExampleZonesSecrets.write(dir.resolve("secrets.json"), PasswordSecretsCommandTest::password, without);
     }
 
     private static String password(String user) {

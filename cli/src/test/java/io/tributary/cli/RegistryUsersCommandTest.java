@@ -3,8 +3,6 @@ package io.tributary.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,43 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.tributary.security.Role;
-import io.tributary.security.ZonePrincipal;
-import io.tributary.security.credentials.CredentialStore;
 import io.tributary.security.credentials.Secret;
-import picocli.CommandLine;
 
 /** `tributary zones registry-users`: the registry's users file (the chart's users Secret) from a secrets file. */
-class RegistryUsersCommandTest {
-    private static final Path ZONES = Path.of(System.getProperty("tributary.home", "..")).resolve("examples/zones").toAbsolutePath();
-    private static final List<String> ZONE_NAMES = List.of("finance", "hr");
+class RegistryUsersCommandTest extends CliCommandTest {
+    private static final Path ZONES = ExampleZonesSecrets.ZONES;
+    private static final List<String> ZONE_NAMES = ExampleZonesSecrets.ZONE_NAMES;
 
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
-
     /** A secrets file with a password for the platform and every role of the example zones, but {@code without}. */
     private Path secretsWithout(String... without) {
-        Path file = dir.resolve("secrets.json");
-        CredentialStore store = CredentialStore.open(file);
-        store.put(ZonePrincipal.PLATFORM_USER, Secret.of("platform-pw-0"));
-        for (String zone : ZONE_NAMES) {
-            for (Role role : Role.values()) {
-                String user = ZonePrincipal.of(zone, role).userName();
-                if (!List.of(without).contains(user)) {
-                    store.put(user, Secret.of("pw-of-" + user));
-                }
-            }
-        }
-        return file;
+        return ExampleZonesSecrets.write(dir.resolve("secrets.json"), user -> "pw-of-" + user, without);
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,16 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 import com.sun.net.httpserver.HttpServer;
 
 import io.tributary.model.RejectHeaderNames;
-import picocli.CommandLine;
 
 /** `tributary rejects` against a real broker, `tributary replay` against a validator's HTTP endpoint. */
-class RejectsAndReplayCommandTest {
+class RejectsAndReplayCommandTest extends CliCommandTest {
     @TempDir
     static Path dir;
     private static SecuredTestBroker broker;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @BeforeAll
     static void start() throws IOException {
@@ -48,13 +42,6 @@ class RejectsAndReplayCommandTest {
         if (broker != null) {
             broker.close();
         }
-    }
-
-    private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
     }
 
     @Test

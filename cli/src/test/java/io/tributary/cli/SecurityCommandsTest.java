@@ -3,8 +3,6 @@ package io.tributary.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,24 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tributary.security.credentials.CredentialStore;
 import io.tributary.security.credentials.Secret;
-import picocli.CommandLine;
 
 /** The security commands that need no cluster: access, client-config, zones cloud, and their refusals. */
-class SecurityCommandsTest {
+class SecurityCommandsTest extends CliCommandTest {
     private static final Path ZONES = Path.of(System.getProperty("tributary.home", "..")).resolve("examples/zones").toAbsolutePath();
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
 
     @Test
     void accessShowsTopicsSubjectsAndLakePrefixesOfTheZone() {

@@ -3,9 +3,8 @@ package io.tributary.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,21 +21,17 @@ import io.tributary.model.DescriptorLoader;
 import io.tributary.model.ZoneDescriptor;
 import io.tributary.topics.holds.HoldEvent;
 import io.tributary.topics.holds.HoldLog;
-import picocli.CommandLine;
 
 /**
  * {@code tributary steward hold|release|list} against a real broker: what is stored in which zone's topics, what is
  * refused, the audit trail.
  */
-class StewardCommandTest {
+class StewardCommandTest extends CliCommandTest {
     private static final List<ZoneDescriptor> EXAMPLES = DescriptorLoader.loadDirectory(
             Path.of(System.getProperty("tributary.home", "..")).resolve("examples/zones").toAbsolutePath());
     @TempDir
     static Path dir;
     private static SecuredTestBroker broker;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @BeforeAll
     static void start() throws IOException {
@@ -52,15 +47,13 @@ class StewardCommandTest {
         }
     }
 
-    private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
+    /** Every steward command here talks to the test broker as the platform. */
+    @Override
+    protected int run(String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 2);
         all[args.length] = "--client-config";
         all[args.length + 1] = broker.clientConfig();
-        return cli.execute(all);
+        return super.run(all);
     }
 
     @Test

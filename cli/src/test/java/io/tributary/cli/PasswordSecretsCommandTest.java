@@ -19,9 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import io.tributary.cli.strimzi.YamlDocuments;
 import io.tributary.security.Role;
 import io.tributary.security.ZonePrincipal;
 import io.tributary.security.credentials.Secret;
@@ -167,15 +166,6 @@ class PasswordSecretsCommandTest extends CliCommandTest {
     }
 
     private static List<JsonNode> documents(Path file) throws IOException {
-        List<JsonNode> docs = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = new YAMLMapper().readerFor(JsonNode.class).readValues(file.toFile())) {
-            while (it.hasNext()) {
-                JsonNode doc = it.next();
-                if (doc != null && !doc.isEmpty()) {
-                    docs.add(doc);
-                }
-            }
-        }
-        return docs;
+        return YamlDocuments.read(file);
     }
 }

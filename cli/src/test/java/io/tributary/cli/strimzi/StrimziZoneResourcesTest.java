@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.tributary.model.DescriptorLoader;
 import io.tributary.model.PlatformTopics;
@@ -138,15 +136,7 @@ class StrimziZoneResourcesTest {
     }
 
     private static List<JsonNode> documents(Path file) throws IOException {
-        List<JsonNode> docs = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = new YAMLMapper().readerFor(JsonNode.class).readValues(file.toFile())) {
-            while (it.hasNext()) {
-                JsonNode doc = it.next();
-                if (doc != null && !doc.isEmpty()) {
-                    docs.add(doc);
-                }
-            }
-        }
+        List<JsonNode> docs = YamlDocuments.read(file);
         assertThat(Files.readString(file)).startsWith("# Zone ");
         return docs;
     }
